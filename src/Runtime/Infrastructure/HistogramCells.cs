@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace DistriC.Infrastructure;
+
+/// <summary>
+/// The storage of one histogram family. Each series owns a block of whole cache lines holding one
+/// count per bucket (the last is +Inf) and the sum. An observation increments exactly one bucket
+/// and adds to the sum; cumulative bucket values and <c>_count</c> are computed at export, so
+/// <c>_count</c> always equals the <c>le="+Inf"</c> bucket, as Prometheus requires.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class HistogramCells
+{
+    /// <summary>Above this many bounds a binary search beats a linear scan.</summary>
+    private const int LinearScanLimit = 16;
+    private readonly long[] _cells;
+    private readonly int _offset;
+    private readonly int _stride;
+    private readonly int _sumSlot;
+    private readonly double[] _bounds;
+
+    internal HistogramCells(int count, double[] bounds, DropCounters drops)
+    {
+        Count = count;
+        Drops = drops;
+        _bounds = bounds;
+        _sumSlot = bounds.Length + 1;
+        _stride = CacheLineArray.RoundUpToLine(bounds.Length + 2);
+        _cells = CacheLineArray.Allocate<long>(count * _stride, out _offset);
+    }
+
+    /// <summary>Number of series (the metric's cardinality).</summary>
+    public int Count { get; }
+
+    /// <summary>The registry's drop counters, for generated code that rejects an input before indexing.</summary>
+    public DropCounters Drops { get; }
+
+    /// <summary>The finite bucket upper bounds; +Inf follows implicitly.</summary>
+    public IReadOnlyList<double> Bounds => _bounds;
+
+    /// <summary>Records <paramref name="value"/> in the series at <paramref name="index"/>; NaN is dropped and counted.</summary>
+    /// <param name="index">Flat index of the series.</param>
+    /// <param name="value">The observation.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public DistricStatus Observe(int index, double value)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            return Drops.RecordInvalidLabel();
+        }
+
+        if (double.IsNaN(value))
+        {
+            return Drops.RecordInvalidValue();
+        }
+
+        int block = _offset + (index * _stride);
+        Interlocked.Increment(ref _cells[block + BucketOf(value)]);
+        AddToSum(ref Unsafe.As<long, double>(ref _cells[block + _sumSlot]), value);
+        return DistricStatus.Ok;
+    }
+
+    /// <summary>Number of observations in the series (0 when out of range).</summary>
+    /// <param name="index">Flat index of the series.</param>
+    /// <returns>The sum of all bucket counts.</returns>
+    public long GetCount(int index)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            return 0;
+        }
+
+        long total = 0;
+        int block = _offset + (index * _stride);
+        for (int b = 0; b <= _bounds.Length; b++)
+        {
+            total += Volatile.Read(ref _cells[block + b]);
+        }
+
+        return total;
+    }
+
+    /// <summary>Sum of the observations in the series (0 when out of range).</summary>
+    /// <param name="index">Flat index of the series.</param>
+    /// <returns>The sum.</returns>
+    public double GetSum(int index) => (uint)index < (uint)Count
+        ? Volatile.Read(ref Unsafe.As<long, double>(ref _cells[_offset + (index * _stride) + _sumSlot]))
+        : 0;
+
+    /// <summary>Non-cumulative count of bucket <paramref name="bucket"/> (index <c>Bounds.Count</c> is +Inf).</summary>
+    /// <param name="index">Flat index of the series.</param>
+    /// <param name="bucket">Bucket position.</param>
+    /// <returns>Observations that fell into that bucket alone.</returns>
+    public long GetBucketCount(int index, int bucket) => (uint)index < (uint)Count && (uint)bucket <= (uint)_bounds.Length
+        ? Volatile.Read(ref _cells[_offset + (index * _stride) + bucket])
+        : 0;
+
+    /// <summary>Position of the first bucket whose upper bound is ≥ <paramref name="value"/> (le semantics).</summary>
+    private int BucketOf(double value)
+    {
+        double[] bounds = _bounds;
+        if (bounds.Length <= LinearScanLimit)
+        {
+            int i = 0;
+            while (i < bounds.Length && value > bounds[i])
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        int found = Array.BinarySearch(bounds, value);
+        return found >= 0 ? found : ~found;
+    }
+
+    private static void AddToSum(ref double sum, double value)
+    {
+        double current = Volatile.Read(ref sum);
+        while (true)
+        {
+            double seen = Interlocked.CompareExchange(ref sum, current + value, current);
+            if (BitConverter.DoubleToInt64Bits(seen) == BitConverter.DoubleToInt64Bits(current))
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using DistriC.Metrics;
+
+namespace DistriC;
+
+/// <summary>
+/// A histogram registered through <see cref="MetricRegistry.CreateHistogram(string, string, LabelDefinition[])"/>,
+/// updated with string label values. An observation increments one bucket and adds to the sum; NaN is
+/// dropped and counted (<see cref="DistricStatus.InvalidValue"/>), as is a label value outside the allowlist.
+/// </summary>
+public sealed class Histogram
+{
+    private readonly HistogramFamily _family;
+    private readonly LabelResolver _labels;
+
+    internal Histogram(HistogramFamily family)
+    {
+        _family = family;
+        _labels = new LabelResolver(family.Layout);
+    }
+
+    /// <summary>The metric name.</summary>
+    public string Name => _family.Name;
+
+    /// <summary>The label names, in the order values must be given.</summary>
+    public IReadOnlyList<string> LabelNames => _family.Layout.LabelNames;
+
+    /// <summary>The finite bucket upper bounds; +Inf follows implicitly.</summary>
+    public IReadOnlyList<double> Buckets => _family.Cells.Bounds;
+
+    /// <summary>Records one observation.</summary>
+    /// <param name="value">The observed value.</param>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    public DistricStatus Observe(double value, params ReadOnlySpan<string> labelValues) => _family.Cells.Observe(_labels.Resolve(labelValues), value);
+
+    /// <summary>Number of observations in the series.</summary>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
+    public long GetCount(params ReadOnlySpan<string> labelValues) => _family.Cells.GetCount(CheckedIndex(labelValues));
+
+    /// <summary>Sum of the observations in the series.</summary>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns>The sum.</returns>
+    /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
+    public double GetSum(params ReadOnlySpan<string> labelValues) => _family.Cells.GetSum(CheckedIndex(labelValues));
+
+    /// <summary>Observations that fell into bucket <paramref name="bucket"/> alone (not cumulative; <c>Buckets.Count</c> is +Inf).</summary>
+    /// <param name="bucket">Bucket position.</param>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns>The bucket's own count.</returns>
+    /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
+    public long GetBucketCount(int bucket, params ReadOnlySpan<string> labelValues) => _family.Cells.GetBucketCount(CheckedIndex(labelValues), bucket);
+
+    private int CheckedIndex(ReadOnlySpan<string> labelValues)
+    {
+        int index = _labels.Resolve(labelValues);
+        return index >= 0 ? index : throw new ArgumentException($"The label values do not name a series of '{Name}'.", nameof(labelValues));
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using DistriC.Exposition;
+
+namespace DistriC.Metrics;
+
+/// <summary>
+/// A validated metric declaration and its flat-index geometry: the index of a label combination is
+/// <c>sum(ordinal_d * Strides[d])</c>, with the last label varying fastest.
+/// </summary>
+internal sealed class MetricLayout
+{
+    public MetricLayout(MetricKind kind, string name, string help, string[] labelNames, string[][] labelValues, double[] buckets)
+    {
+        Kind = kind;
+        Name = name;
+        Help = help;
+        LabelNames = labelNames;
+        LabelValues = labelValues;
+        Buckets = buckets;
+        Strides = new int[labelNames.Length];
+        int stride = 1;
+        for (int d = labelNames.Length - 1; d >= 0; d--)
+        {
+            Strides[d] = stride;
+            stride *= labelValues[d].Length;
+        }
+
+        Cardinality = stride;
+        Series = new SeriesLabels(labelNames, labelValues, Cardinality);
+    }
+
+    public MetricKind Kind { get; }
+
+    public string Name { get; }
+
+    public string Help { get; }
+
+    public IReadOnlyList<string> LabelNames { get; }
+
+    public string[][] LabelValues { get; }
+
+    /// <summary>Finite histogram bounds (empty for counters and gauges).</summary>
+    public double[] Buckets { get; }
+
+    public int[] Strides { get; }
+
+    public int Cardinality { get; }
+
+    public SeriesLabels Series { get; }
+
+    /// <summary>Ordinals of series <paramref name="index"/>, one per label (for tests and diagnostics).</summary>
+    public int[] OrdinalsOf(int index)
+    {
+        var ordinals = new int[Strides.Length];
+        for (int d = 0; d < Strides.Length; d++)
+        {
+            ordinals[d] = Math.DivRem(index, Strides[d], out index);
+        }
+
+        return ordinals;
+    }
+}
