@@ -29,25 +29,17 @@ public sealed class Counter
     /// <summary>Adds one to the series named by <paramref name="labelValues"/>.</summary>
     /// <param name="labelValues">One value per label, in declaration order; none for an unlabelled counter.</param>
     /// <returns><see cref="DistricStatus.Ok"/> or <see cref="DistricStatus.InvalidLabel"/>.</returns>
-    public DistricStatus Inc(params ReadOnlySpan<string> labelValues) => _family.Cells.Increment(Index(labelValues));
+    public DistricStatus Inc(params ReadOnlySpan<string> labelValues) => _family.Cells.Increment(_labels.Resolve(labelValues));
 
     /// <summary>Adds <paramref name="value"/> to the series; a negative value is dropped and counted.</summary>
     /// <param name="value">Non-negative amount.</param>
     /// <param name="labelValues">One value per label, in declaration order.</param>
     /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
-    public DistricStatus Add(long value, params ReadOnlySpan<string> labelValues) => _family.Cells.Add(Index(labelValues), value);
+    public DistricStatus Add(long value, params ReadOnlySpan<string> labelValues) => _family.Cells.Add(_labels.Resolve(labelValues), value);
 
     /// <summary>Reads the series.</summary>
     /// <param name="labelValues">One value per label, in declaration order.</param>
     /// <returns>The current value.</returns>
     /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
-    public long Get(params ReadOnlySpan<string> labelValues) => _family.Cells.Get(CheckedIndex(labelValues));
-
-    private int Index(ReadOnlySpan<string> labelValues) => _labels.Resolve(labelValues);
-
-    private int CheckedIndex(ReadOnlySpan<string> labelValues)
-    {
-        int index = _labels.Resolve(labelValues);
-        return index >= 0 ? index : throw new ArgumentException($"The label values do not name a series of '{Name}'.", nameof(labelValues));
-    }
+    public long Get(params ReadOnlySpan<string> labelValues) => _family.Cells.Get(_labels.ResolveOrThrow(labelValues));
 }

@@ -52,9 +52,5 @@ public sealed class Gauge
     /// <param name="labelValues">One value per label, in declaration order.</param>
     /// <returns>The current value.</returns>
     /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
-    public double Get(params ReadOnlySpan<string> labelValues)
-    {
-        int index = _labels.Resolve(labelValues);
-        return index >= 0 ? _family.Cells.Get(index) : throw new ArgumentException($"The label values do not name a series of '{Name}'.", nameof(labelValues));
-    }
+    public double Get(params ReadOnlySpan<string> labelValues) => _family.Cells.Get(_labels.ResolveOrThrow(labelValues));
 }

@@ -39,24 +39,18 @@ public sealed class Histogram
     /// <param name="labelValues">One value per label, in declaration order.</param>
     /// <returns>The count.</returns>
     /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
-    public long GetCount(params ReadOnlySpan<string> labelValues) => _family.Cells.GetCount(CheckedIndex(labelValues));
+    public long GetCount(params ReadOnlySpan<string> labelValues) => _family.Cells.GetCount(_labels.ResolveOrThrow(labelValues));
 
     /// <summary>Sum of the observations in the series.</summary>
     /// <param name="labelValues">One value per label, in declaration order.</param>
     /// <returns>The sum.</returns>
     /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
-    public double GetSum(params ReadOnlySpan<string> labelValues) => _family.Cells.GetSum(CheckedIndex(labelValues));
+    public double GetSum(params ReadOnlySpan<string> labelValues) => _family.Cells.GetSum(_labels.ResolveOrThrow(labelValues));
 
     /// <summary>Observations that fell into bucket <paramref name="bucket"/> alone (not cumulative; <c>Buckets.Count</c> is +Inf).</summary>
     /// <param name="bucket">Bucket position.</param>
     /// <param name="labelValues">One value per label, in declaration order.</param>
     /// <returns>The bucket's own count.</returns>
     /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
-    public long GetBucketCount(int bucket, params ReadOnlySpan<string> labelValues) => _family.Cells.GetBucketCount(CheckedIndex(labelValues), bucket);
-
-    private int CheckedIndex(ReadOnlySpan<string> labelValues)
-    {
-        int index = _labels.Resolve(labelValues);
-        return index >= 0 ? index : throw new ArgumentException($"The label values do not name a series of '{Name}'.", nameof(labelValues));
-    }
+    public long GetBucketCount(int bucket, params ReadOnlySpan<string> labelValues) => _family.Cells.GetBucketCount(_labels.ResolveOrThrow(labelValues), bucket);
 }

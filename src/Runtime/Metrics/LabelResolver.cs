@@ -18,9 +18,11 @@ internal sealed class LabelResolver
     private readonly string[][] _values;
     private readonly FrozenDictionary<string, int>[] _ordinals;
     private readonly int[] _strides;
+    private readonly string _metricName;
 
     public LabelResolver(MetricLayout layout)
     {
+        _metricName = layout.Name;
         _values = layout.LabelValues;
         _strides = layout.Strides;
         _ordinals = new FrozenDictionary<string, int>[_values.Length];
@@ -58,6 +60,13 @@ internal sealed class LabelResolver
         }
 
         return index;
+    }
+
+    /// <summary>Like <see cref="Resolve"/>, for reads (not a hot path): an unknown series is a caller error.</summary>
+    public int ResolveOrThrow(ReadOnlySpan<string> labelValues)
+    {
+        int index = Resolve(labelValues);
+        return index >= 0 ? index : throw new ArgumentException($"The label values do not name a series of '{_metricName}'.", nameof(labelValues));
     }
 
     private int OrdinalOf(int dimension, string? value)
