@@ -44,6 +44,13 @@ internal sealed class BackpressureController
         _time = time;
         _oneSecond = time.TimestampFrequency;
         _clearWindow = (long)(DropClearWindow.TotalSeconds * time.TimestampFrequency);
+
+        // Baseline "no drops at creation", so drops before the first evaluation still count towards the rate.
+        long now = time.GetTimestamp();
+        _lastDropTimestamp = now;
+        _history[0] = (now, 0);
+        _historyCount = 1;
+        _historyNext = 1;
     }
 
     /// <summary>The combined signal; read by every span start.</summary>
@@ -90,12 +97,6 @@ internal sealed class BackpressureController
 
     private void EvaluateDrops(long now, long totalDrops)
     {
-        if (_historyCount == 0)
-        {
-            _lastDropCount = totalDrops;
-            _lastDropTimestamp = now;
-        }
-
         if (totalDrops != _lastDropCount)
         {
             _lastDropCount = totalDrops;
