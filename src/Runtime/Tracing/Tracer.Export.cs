@@ -86,7 +86,19 @@ public sealed partial class Tracer
         _timer?.Dispose();
         if (_exportThread is null)
         {
-            ExportPending();
+            // Manual mode: drain here, but never wait longer than the shutdown timeout for an export in flight.
+            if (Monitor.TryEnter(_exportGate, Options.ShutdownTimeout))
+            {
+                try
+                {
+                    ExportPending();
+                }
+                finally
+                {
+                    Monitor.Exit(_exportGate);
+                }
+            }
+
             return;
         }
 

@@ -15,6 +15,7 @@ internal static class TestTracers
             MaxBatchSize = maxBatchSize,
             MaxTags = maxTags,
             Sampling = sampling ?? new SamplingOptions(),
+            ShutdownTimeout = TimeSpan.FromSeconds(1), // a test failing with a stalled exporter must not hang in Dispose
         }, startBackgroundWork: false);
 
     /// <summary>Starts and finishes <paramref name="count"/> root spans; returns how many Finish calls reported a drop.</summary>

@@ -101,7 +101,9 @@ public sealed class TracerExportTests
         Assert.True(SpinWait.SpinUntil(() => tracer.GetStats().InBackpressure, Bound));
 
         exporter.Release();
-        Assert.True(SpinWait.SpinUntil(() => exporter.Spans.Count == 61, Bound));
+        // Wait on the tracer's own count: it is updated after Export returns, the exporter's list inside the call.
+        Assert.True(SpinWait.SpinUntil(() => tracer.GetStats().SpansExported == 61, Bound));
+        Assert.Equal(61, exporter.Spans.Count);
         Assert.True(SpinWait.SpinUntil(() => !tracer.GetStats().InBackpressure, Bound));
         TracerStats stats = TestTracers.AssertAccounting(tracer);
         Assert.Equal(61, stats.SpansExported);
