@@ -4,7 +4,8 @@ using System.Threading;
 namespace DistriC;
 
 /// <summary>
-/// A finished span as handed to an <see cref="ISpanExporter"/>. The scalar properties are copies; <see cref="Tags"/>
+/// A finished span as handed to an <see cref="ISpanExporter"/>. The scalar properties are copies (times are
+/// converted from the monotonic clock on access); <see cref="Tags"/>
 /// reads the tracer's pooled storage and is only valid during the <see cref="ISpanExporter.Export"/> call.
 /// </summary>
 public readonly struct FinishedSpan
@@ -12,16 +13,19 @@ public readonly struct FinishedSpan
     private readonly SpanRecord _record;
     private readonly int _state;
 
-    internal FinishedSpan(SpanRecord record, DateTimeOffset startTime, TimeSpan duration)
+    private readonly long _startTimestamp;
+    private readonly long _endTimestamp;
+
+    internal FinishedSpan(SpanRecord record)
     {
         _record = record;
         _state = record.State;
+        _startTimestamp = record.StartTimestamp;
+        _endTimestamp = record.EndTimestamp;
         Context = record.Context;
         ParentSpanId = record.ParentSpanId;
         Name = record.Name;
         Status = record.Status;
-        StartTime = startTime;
-        Duration = duration;
     }
 
     /// <summary>Trace ID, span ID and sampled flag.</summary>
@@ -43,10 +47,10 @@ public readonly struct FinishedSpan
     public SpanStatus Status { get; }
 
     /// <summary>Wall-clock start time (a monotonic clock anchored to the wall clock when the tracer was created).</summary>
-    public DateTimeOffset StartTime { get; }
+    public DateTimeOffset StartTime => _record is null ? default : _record.Owner.ToWallClock(_startTimestamp);
 
     /// <summary>Time between start and finish, from the monotonic clock.</summary>
-    public TimeSpan Duration { get; }
+    public TimeSpan Duration => _record is null ? default : _record.Owner.Elapsed(_startTimestamp, _endTimestamp);
 
     /// <summary>Wall-clock end time: <see cref="StartTime"/> + <see cref="Duration"/>.</summary>
     public DateTimeOffset EndTime => StartTime + Duration;

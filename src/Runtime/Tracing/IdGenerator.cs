@@ -14,23 +14,17 @@ internal static class IdGenerator
     [ThreadStatic]
     private static State? t_state;
 
+    /// <summary>This thread's generator; fetch it once when several IDs are needed (one thread-static access).</summary>
+    public static State Current => t_state ??= new State();
+
     /// <summary>Returns 64 random bits (zero possible).</summary>
-    public static ulong Next() => (t_state ??= new State()).Next();
+    public static ulong Next() => Current.Next();
 
     /// <summary>Returns 64 random bits, never zero.</summary>
-    public static ulong NextNonZero()
-    {
-        State state = t_state ??= new State();
-        ulong value;
-        do
-        {
-            value = state.Next();
-        }
-        while (value == 0);
-        return value;
-    }
+    public static ulong NextNonZero() => Current.NextNonZero();
 
-    private sealed class State
+    /// <summary>xoshiro256** state of one thread.</summary>
+    internal sealed class State
     {
         private ulong _s0;
         private ulong _s1;
@@ -60,5 +54,19 @@ internal static class IdGenerator
             _s3 = ulong.RotateLeft(_s3, 45);
             return result;
         }
+
+        public ulong NextNonZero()
+        {
+            ulong value;
+            do
+            {
+                value = Next();
+            }
+            while (value == 0);
+            return value;
+        }
+
+        /// <summary>A new random trace ID when <paramref name="traceId"/> is invalid, else <paramref name="traceId"/>.</summary>
+        public TraceId TraceIdOrNew(TraceId traceId) => traceId.IsValid ? traceId : new TraceId(Next(), NextNonZero());
     }
 }

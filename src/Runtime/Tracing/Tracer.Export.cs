@@ -150,10 +150,7 @@ public sealed partial class Tracer
         while (count < max && _queue.TryDequeue(out SpanRecord? record))
         {
             _batchRecords[count] = record;
-            _batch[count] = new FinishedSpan(
-                record!,
-                _anchorWallClock + _time.GetElapsedTime(_anchorTimestamp, record!.StartTimestamp),
-                _time.GetElapsedTime(record.StartTimestamp, record.EndTimestamp));
+            _batch[count] = new FinishedSpan(record!);
             count++;
         }
 

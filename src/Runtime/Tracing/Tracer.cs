@@ -149,7 +149,7 @@ public sealed partial class Tracer : IDisposable
     {
         if (_disposed)
         {
-            return new TraceSpan(null, 0, new TraceContext(traceId.IsValid ? traceId : TraceId.CreateRandom(), SpanId.CreateRandom(), false), parentId);
+            return StartNotRecorded(traceId, parentId);
         }
 
         Interlocked.Increment(ref _created.Value);
@@ -159,7 +159,8 @@ public sealed partial class Tracer : IDisposable
             record = new SpanRecord(this, _maxTags);
         }
 
-        var context = new TraceContext(traceId.IsValid ? traceId : TraceId.CreateRandom(), SpanId.CreateRandom(), IsSampled: true);
+        IdGenerator.State ids = IdGenerator.Current;
+        var context = new TraceContext(ids.TraceIdOrNew(traceId), new SpanId(ids.NextNonZero()), IsSampled: true);
         int state = record!.LiveState;
         record.Context = context;
         record.ParentSpanId = parentId;
@@ -176,7 +177,8 @@ public sealed partial class Tracer : IDisposable
             Interlocked.Increment(ref _sampledOut.Value);
         }
 
-        var context = new TraceContext(traceId.IsValid ? traceId : TraceId.CreateRandom(), SpanId.CreateRandom(), IsSampled: false);
+        IdGenerator.State ids = IdGenerator.Current;
+        var context = new TraceContext(ids.TraceIdOrNew(traceId), new SpanId(ids.NextNonZero()), IsSampled: false);
         return new TraceSpan(null, 0, context, parentId);
     }
 
@@ -231,6 +233,12 @@ public sealed partial class Tracer : IDisposable
         record.Recycle();
         _pool.TryEnqueue(record, out _);
     }
+
+    /// <summary>Converts a timestamp of the tracer's clock to wall-clock time (anchored when the tracer was created).</summary>
+    internal DateTimeOffset ToWallClock(long timestamp) => _anchorWallClock + _time.GetElapsedTime(_anchorTimestamp, timestamp);
+
+    /// <summary>Time between two timestamps of the tracer's clock.</summary>
+    internal TimeSpan Elapsed(long start, long end) => _time.GetElapsedTime(start, end);
 
     private long Timestamp() => _systemClock ? Stopwatch.GetTimestamp() : _time.GetTimestamp();
 
