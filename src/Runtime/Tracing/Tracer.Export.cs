@@ -191,7 +191,8 @@ public sealed partial class Tracer
     private void StartBackgroundWork(TimeSpan evaluationInterval)
     {
         _exportThread = new Thread(ExportLoop) { IsBackground = true, Name = "DistriC tracer export" };
-        _exportThread.Start();
+        // UnsafeStart: the creator's execution context (and its active span) must not leak into the exporter.
+        _exportThread.UnsafeStart();
         _timer = _time.CreateTimer(static state => ((Tracer)state!).OnTick(), this, evaluationInterval, evaluationInterval);
     }
 

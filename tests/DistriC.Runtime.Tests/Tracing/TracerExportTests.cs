@@ -129,6 +129,27 @@ public sealed class TracerExportTests
     }
 
     [Fact]
+    public void Export_thread_does_not_inherit_the_creators_active_span()
+    {
+        var probe = new ActiveSpanProbe();
+        using Tracer outer = TestTracers.Manual(new CountingExporter());
+        TraceSpan creatorSpan = outer.StartSpan("creator");
+        Tracer tracer;
+        using (creatorSpan.Activate())
+        {
+            tracer = new Tracer(new TracerOptions { Exporter = probe, ExportInterval = TimeSpan.FromMilliseconds(10) });
+        }
+
+        using (tracer)
+        {
+            tracer.StartSpan("work").Finish();
+            Assert.True(probe.Exported.Wait(Bound));
+        }
+
+        Assert.False(probe.SawActiveSpan);
+    }
+
+    [Fact]
     public void Dispose_exports_everything_still_queued()
     {
         var exporter = new CountingExporter();
@@ -161,5 +182,19 @@ public sealed class TracerExportTests
         using Tracer tracer = TestTracers.Manual(new CountingExporter(), capacity: 100);
 
         Assert.Equal(128, tracer.GetStats().QueueCapacity);
+    }
+
+    private sealed class ActiveSpanProbe : ISpanExporter
+    {
+        public ManualResetEventSlim Exported { get; } = new(false);
+
+        public bool SawActiveSpan { get; private set; }
+
+        public bool Export(ReadOnlySpan<FinishedSpan> batch)
+        {
+            SawActiveSpan |= Tracer.ActiveSpan.Context.IsValid;
+            Exported.Set();
+            return true;
+        }
     }
 }
