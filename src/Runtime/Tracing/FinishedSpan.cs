@@ -1,0 +1,77 @@
+using System;
+using System.Threading;
+
+namespace DistriC;
+
+/// <summary>
+/// A finished span as handed to an <see cref="ISpanExporter"/>. The scalar properties are copies (times are
+/// converted from the monotonic clock on access); <see cref="Tags"/>
+/// reads the tracer's pooled storage and is only valid during the <see cref="ISpanExporter.Export"/> call.
+/// </summary>
+public readonly struct FinishedSpan
+{
+    private readonly SpanRecord _record;
+    private readonly int _state;
+
+    private readonly long _startTimestamp;
+    private readonly long _endTimestamp;
+
+    internal FinishedSpan(SpanRecord record)
+    {
+        _record = record;
+        _state = record.State;
+        _startTimestamp = record.StartTimestamp;
+        _endTimestamp = record.EndTimestamp;
+        Context = record.Context;
+        ParentSpanId = record.ParentSpanId;
+        Name = record.Name;
+        Status = record.Status;
+    }
+
+    /// <summary>Trace ID, span ID and sampled flag.</summary>
+    public TraceContext Context { get; }
+
+    /// <summary>The trace this span belongs to.</summary>
+    public TraceId TraceId => Context.TraceId;
+
+    /// <summary>The span's own ID.</summary>
+    public SpanId SpanId => Context.SpanId;
+
+    /// <summary>The parent span's ID, or the invalid (zero) ID for a root span.</summary>
+    public SpanId ParentSpanId { get; }
+
+    /// <summary>The operation name given at start.</summary>
+    public string Name { get; }
+
+    /// <summary>The status set by <see cref="TraceSpan.SetStatus"/>.</summary>
+    public SpanStatus Status { get; }
+
+    /// <summary>Wall-clock start time (a monotonic clock anchored to the wall clock when the tracer was created).</summary>
+    public DateTimeOffset StartTime => _record is null ? default : _record.Owner.ToWallClock(_startTimestamp);
+
+    /// <summary>Time between start and finish, from the monotonic clock.</summary>
+    public TimeSpan Duration => _record is null ? default : _record.Owner.Elapsed(_startTimestamp, _endTimestamp);
+
+    /// <summary>Wall-clock end time: <see cref="StartTime"/> + <see cref="Duration"/>.</summary>
+    public DateTimeOffset EndTime => StartTime + Duration;
+
+    /// <summary>The tags, in the order they were set.</summary>
+    /// <exception cref="InvalidOperationException">Read after <see cref="ISpanExporter.Export"/> returned (the storage was recycled).</exception>
+    public ReadOnlySpan<SpanTag> Tags
+    {
+        get
+        {
+            if (_record is null)
+            {
+                return default;
+            }
+
+            if (Volatile.Read(ref _record.State) != _state)
+            {
+                throw new InvalidOperationException("The span's tags were recycled; copy them inside ISpanExporter.Export.");
+            }
+
+            return _record.Tags.AsSpan(0, _record.TagCount);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Security.Cryptography;
+
+namespace DistriC;
+
+/// <summary>
+/// Per-thread xoshiro256** generator for trace and span IDs: unpredictable across processes (each thread is
+/// seeded from the OS CSPRNG), lock-free and allocation-free after the first call on a thread. IDs need to be
+/// unique and hard to guess, not secret, so a seeded PRNG is the usual choice (OpenTelemetry does the same).
+/// The seed's IDs came from a global counter through xorshift, which made them predictable.
+/// </summary>
+internal static class IdGenerator
+{
+    [ThreadStatic]
+    private static State? t_state;
+
+    /// <summary>This thread's generator; fetch it once when several IDs are needed (one thread-static access).</summary>
+    public static State Current => t_state ??= new State();
+
+    /// <summary>Returns 64 random bits (zero possible).</summary>
+    public static ulong Next() => Current.Next();
+
+    /// <summary>Returns 64 random bits, never zero.</summary>
+    public static ulong NextNonZero() => Current.NextNonZero();
+
+    /// <summary>xoshiro256** state of one thread.</summary>
+    internal sealed class State
+    {
+        private ulong _s0;
+        private ulong _s1;
+        private ulong _s2;
+        private ulong _s3;
+
+        public State()
+        {
+            Span<ulong> seed = stackalloc ulong[4];
+            do
+            {
+                RandomNumberGenerator.Fill(System.Runtime.InteropServices.MemoryMarshal.AsBytes(seed));
+            }
+            while ((seed[0] | seed[1] | seed[2] | seed[3]) == 0);
+            (_s0, _s1, _s2, _s3) = (seed[0], seed[1], seed[2], seed[3]);
+        }
+
+        public ulong Next()
+        {
+            ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
+            ulong t = _s1 << 17;
+            _s2 ^= _s0;
+            _s3 ^= _s1;
+            _s1 ^= _s2;
+            _s0 ^= _s3;
+            _s2 ^= t;
+            _s3 = ulong.RotateLeft(_s3, 45);
+            return result;
+        }
+
+        public ulong NextNonZero()
+        {
+            ulong value;
+            do
+            {
+                value = Next();
+            }
+            while (value == 0);
+            return value;
+        }
+
+        /// <summary>A new random trace ID when <paramref name="traceId"/> is invalid, else <paramref name="traceId"/>.</summary>
+        public TraceId TraceIdOrNew(TraceId traceId) => traceId.IsValid ? traceId : new TraceId(Next(), NextNonZero());
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+
+namespace DistriC;
+
+/// <summary>
+/// Handle to a span: <c>using var span = tracer.StartSpan("op");</c>. A small value type over pooled storage, so
+/// starting a span allocates nothing. A span that was sampled out (or the default value) is a no-op that is
+/// still safe to tag, finish and propagate: its <see cref="Context"/> carries the trace with the sampled flag off.
+/// </summary>
+/// <remarks>
+/// Ownership rule: a span is finished once, by the flow that started it (further <see cref="Finish"/> calls and any
+/// call through a copy of the handle after the finish are harmless no-ops, detected by a generation number on the
+/// pooled storage). Tagging one span from several threads at the same time is not supported, as with
+/// <see cref="System.Diagnostics.Activity"/>.
+/// </remarks>
+public readonly struct TraceSpan : IDisposable
+{
+    private readonly SpanRecord? _record;
+    private readonly int _state;
+
+    internal TraceSpan(SpanRecord? record, int state, TraceContext context, SpanId parentSpanId)
+    {
+        _record = record;
+        _state = state;
+        Context = context;
+        ParentSpanId = parentSpanId;
+    }
+
+    /// <summary>Trace ID, span ID and sampled flag, for propagation (<see cref="TraceContext.Inject"/>) and for children.</summary>
+    public TraceContext Context { get; }
+
+    /// <summary>The trace this span belongs to.</summary>
+    public TraceId TraceId => Context.TraceId;
+
+    /// <summary>The span's own ID.</summary>
+    public SpanId SpanId => Context.SpanId;
+
+    /// <summary>The parent's span ID, or the invalid (zero) ID for a root span.</summary>
+    public SpanId ParentSpanId { get; }
+
+    /// <summary>True while the span is being recorded: sampled in and not yet finished.</summary>
+    public bool IsRecording => _record is not null && _record.IsLive(_state);
+
+    /// <summary>Adds a tag (tags are appended in order; a repeated key is kept twice).</summary>
+    /// <param name="key">Non-empty key, at most <see cref="TracerOptions.MaxTagKeyLength"/> characters.</param>
+    /// <param name="value">Value, at most <see cref="TracerOptions.MaxTagValueLength"/> characters.</param>
+    /// <returns>
+    /// <see cref="DistricStatus.Ok"/> (also for a span that is not recorded);
+    /// <see cref="DistricStatus.BufferOverflow"/> over the tag count limit;
+    /// <see cref="DistricStatus.InvalidValue"/> for a key or value over its length limit;
+    /// <see cref="DistricStatus.InvalidArgument"/> for an empty key (all three dropped and counted);
+    /// <see cref="DistricStatus.InvalidState"/> after the span finished.
+    /// </returns>
+    public DistricStatus SetTag(string key, string? value) =>
+        _record is null ? DistricStatus.Ok : _record.Owner.SetTag(_record, _state, key, value);
+
+    /// <summary>Sets the span's status (the last call wins).</summary>
+    /// <param name="status">The outcome.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, or <see cref="DistricStatus.InvalidState"/> after the span finished.</returns>
+    public DistricStatus SetStatus(SpanStatus status)
+    {
+        if (_record is null)
+        {
+            return DistricStatus.Ok;
+        }
+
+        if (!_record.IsLive(_state))
+        {
+            return DistricStatus.InvalidState;
+        }
+
+        _record.Status = status;
+        return DistricStatus.Ok;
+    }
+
+    /// <summary>Stamps the end time and queues the span for export. Never blocks.</summary>
+    /// <returns>
+    /// <see cref="DistricStatus.Ok"/> (also for a span that is not recorded);
+    /// <see cref="DistricStatus.Backpressure"/> when the export queue was full and the span was dropped (counted);
+    /// <see cref="DistricStatus.InvalidState"/> when the span was already finished (nothing happens).
+    /// </returns>
+    public DistricStatus Finish() => _record is null ? DistricStatus.Ok : _record.Owner.Finish(_record, _state);
+
+    /// <summary>Same as <see cref="Finish"/>; a second call is harmless.</summary>
+    public void Dispose() => Finish();
+
+    /// <summary>
+    /// Makes this span <see cref="Tracer.ActiveSpan"/> for the current async flow until the returned scope is
+    /// disposed, so that spans started without an explicit parent become its children. Allocates (an
+    /// <see cref="System.Threading.AsyncLocal{T}"/> write), unlike starting and finishing a span.
+    /// </summary>
+    /// <returns>A scope that restores the previously active span.</returns>
+    public ActiveSpanScope Activate()
+    {
+        TraceSpan previous = Tracer.ActiveSpan;
+        Tracer.ActiveSpan = this;
+        return new ActiveSpanScope(previous);
+    }
+
+    /// <summary>Writes this span's W3C <c>traceparent</c> value; see <see cref="TraceContext.Inject"/>.</summary>
+    /// <param name="destination">At least <see cref="TraceContext.TraceParentLength"/> characters.</param>
+    /// <param name="charsWritten">Characters written.</param>
+    /// <returns>The status of <see cref="TraceContext.Inject"/>.</returns>
+    public DistricStatus Inject(Span<char> destination, out int charsWritten) => Context.Inject(destination, out charsWritten);
+}

@@ -1,0 +1,49 @@
+using System;
+
+namespace DistriC;
+
+/// <summary>Self-monitoring: the tracer's counters and state as <c>distric_internal_tracer_*</c> metrics.</summary>
+public sealed partial class Tracer
+{
+    /// <summary>Prefix of every metric <see cref="RegisterMetrics"/> adds.</summary>
+    public const string MetricPrefix = "distric_internal_tracer_";
+
+    /// <summary>
+    /// Registers observable metrics read from this tracer at scrape time: counters
+    /// <c>spans_created_total</c>, <c>spans_sampled_in_total</c>, <c>sampled_out_total</c>, <c>drops_total</c>,
+    /// <c>spans_exported_total</c>, <c>spans_failed_total</c>, <c>exports_attempted_total</c>,
+    /// <c>exports_succeeded_total</c>, <c>exports_failed_total</c>, <c>tags_dropped_total</c>, and gauges
+    /// <c>queue_depth</c>, <c>queue_capacity</c>, <c>backpressure_active</c> (0/1), <c>sample_rate_pct</c>
+    /// and <c>exporter_alive</c> (0/1), each prefixed with <see cref="MetricPrefix"/>.
+    /// </summary>
+    /// <param name="registry">The registry to add them to (one tracer per registry: the names are fixed).</param>
+    /// <exception cref="MetricRegistrationException">
+    /// A name already exists in the registry (<see cref="DistricStatus.AlreadyExists"/>, e.g. a second call), or the
+    /// registry is frozen or full.
+    /// </exception>
+    public void RegisterMetrics(MetricRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        Counter(registry, "spans_created_total", "Spans started, recorded or not", () => GetStats().SpansCreated);
+        Counter(registry, "spans_sampled_in_total", "Spans chosen for recording", () => GetStats().SpansSampledIn);
+        Counter(registry, "sampled_out_total", "Spans not recorded by the sampling policy", () => GetStats().SpansSampledOut);
+        Counter(registry, "drops_total", "Recorded spans dropped because the export queue was full", () => GetStats().SpansDropped);
+        Counter(registry, "spans_exported_total", "Spans in batches the exporter accepted", () => GetStats().SpansExported);
+        Counter(registry, "spans_failed_total", "Spans in batches the exporter rejected or threw on", () => GetStats().SpansFailed);
+        Counter(registry, "exports_attempted_total", "Export calls made", () => GetStats().ExportsAttempted);
+        Counter(registry, "exports_succeeded_total", "Export calls that succeeded", () => GetStats().ExportsSucceeded);
+        Counter(registry, "exports_failed_total", "Export calls that failed or threw", () => GetStats().ExportsFailed);
+        Counter(registry, "tags_dropped_total", "Span tags rejected by the count or length limits", () => GetStats().TagsDropped);
+        Gauge(registry, "queue_depth", "Finished spans waiting for export", () => _queue.Count);
+        Gauge(registry, "queue_capacity", "Capacity of the export queue", () => _queue.Capacity);
+        Gauge(registry, "backpressure_active", "1 while the tracer samples at the backpressure ratio, else 0", () => _backpressure.InBackpressure ? 1 : 0);
+        Gauge(registry, "sample_rate_pct", "Keep ratio of the current sampling mode, in percent", () => GetStats().EffectiveSampleRatePercent);
+        Gauge(registry, "exporter_alive", "1 while the export loop makes progress, else 0", () => IsExporterHealthy ? 1 : 0);
+    }
+
+    private static void Counter(MetricRegistry registry, string suffix, string help, Func<long> read) =>
+        registry.CreateObservableCounter(MetricPrefix + suffix, help, read);
+
+    private static void Gauge(MetricRegistry registry, string suffix, string help, Func<double> read) =>
+        registry.CreateObservableGauge(MetricPrefix + suffix, help, read);
+}

@@ -1,0 +1,249 @@
+using System;
+using System.Diagnostics;
+using System.Numerics;
+using System.Threading;
+
+namespace DistriC;
+
+/// <summary>
+/// Creates spans, samples them adaptively and exports finished ones in batches on a background thread.
+/// Starting, tagging and finishing a span are lock-free and allocation-free in steady state; under pressure
+/// spans are sampled out or dropped and counted, never waited for.
+/// </summary>
+/// <remarks>
+/// Only finished spans enter the bounded export queue, so a long-running span never holds up the export of
+/// others. Sampling follows <see cref="TracerOptions.Sampling"/>, switching to the backpressure ratio while the
+/// queue is 75 % full (until it drains below 50 %) or while spans are dropped at 5 per second or more (until
+/// 3 s pass without a drop).
+/// </remarks>
+public sealed partial class Tracer : IDisposable
+{
+    private static readonly AsyncLocal<TraceSpan> s_activeSpan = new();
+
+    private readonly TimeProvider _time;
+    private readonly bool _systemClock;
+    private readonly long _anchorTimestamp;
+    private readonly DateTimeOffset _anchorWallClock;
+    private readonly BoundedQueue<SpanRecord> _queue;
+    private readonly BoundedQueue<SpanRecord> _pool;
+    private readonly BackpressureController _backpressure;
+    private readonly SamplingRatio _normalRatio;
+    private readonly SamplingRatio _backpressureRatio;
+    private readonly int _maxTags;
+    private readonly int _maxTagKeyLength;
+    private readonly int _maxTagValueLength;
+    private PaddedLong _created;
+    private PaddedLong _sampledIn;
+    private PaddedLong _sampledOut;
+    private PaddedLong _sampleCounter;
+    private long _dropped;
+    private long _tagsDropped;
+    private volatile bool _disposed;
+
+    /// <summary>Creates a tracer and starts its export thread and sampling evaluation timer.</summary>
+    /// <param name="options">Configuration; <see cref="TracerOptions.Exporter"/> is required.</param>
+    /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
+    public Tracer(TracerOptions options)
+        : this(options, startBackgroundWork: true)
+    {
+    }
+
+    /// <summary>Creates a tracer, optionally without background work.</summary>
+    /// <param name="options">Configuration.</param>
+    /// <param name="startBackgroundWork">
+    /// False for deterministic tests and benchmarks: no export thread and no timer; the caller drives
+    /// <see cref="EvaluateBackpressure"/> and <see cref="ExportPending"/>.
+    /// </param>
+    internal Tracer(TracerOptions options, bool startBackgroundWork)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        _time = options.TimeProvider;
+        _systemClock = ReferenceEquals(_time, TimeProvider.System);
+        _anchorTimestamp = _time.GetTimestamp();
+        _anchorWallClock = _time.GetUtcNow();
+        int capacity = (int)Math.Min(TracerOptions.MaxBufferCapacity, BitOperations.RoundUpToPowerOf2((uint)options.BufferCapacity));
+        _queue = new BoundedQueue<SpanRecord>(capacity);
+        _pool = new BoundedQueue<SpanRecord>((int)BitOperations.RoundUpToPowerOf2((uint)(capacity + options.MaxBatchSize)));
+        _backpressure = new BackpressureController(_time);
+        _normalRatio = new SamplingRatio(options.Sampling.NormalKeep, options.Sampling.NormalDrop);
+        _backpressureRatio = new SamplingRatio(options.Sampling.BackpressureKeep, options.Sampling.BackpressureDrop);
+        _maxTags = options.MaxTags;
+        _maxTagKeyLength = options.MaxTagKeyLength;
+        _maxTagValueLength = options.MaxTagValueLength;
+        _exporter = options.Exporter!;
+        _batchRecords = new SpanRecord?[options.MaxBatchSize];
+        _batch = new FinishedSpan[options.MaxBatchSize];
+        _exportIntervalTicks = (long)(options.ExportInterval.TotalSeconds * _time.TimestampFrequency);
+        _wakeMask = (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)options.MaxBatchSize + 1) / 2, Math.Max(1, capacity / 2)) - 1;
+        _lastCycleTimestamp = _anchorTimestamp;
+        if (startBackgroundWork)
+        {
+            StartBackgroundWork(options.Sampling.EvaluationInterval);
+        }
+    }
+
+    /// <summary>
+    /// The span that spans started without an explicit parent become children of, for the current async flow
+    /// (it flows across <c>await</c>). Default (no span) when none is set. See <see cref="TraceSpan.Activate"/>.
+    /// </summary>
+    public static TraceSpan ActiveSpan
+    {
+        get => s_activeSpan.Value;
+        set => s_activeSpan.Value = value;
+    }
+
+    /// <summary>The options the tracer was created with.</summary>
+    public TracerOptions Options { get; }
+
+    /// <summary>
+    /// Starts a span: a child of <see cref="ActiveSpan"/> when one is set, otherwise the root of a new trace.
+    /// </summary>
+    /// <param name="name">Operation name (null is recorded as empty).</param>
+    /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
+    public TraceSpan StartSpan(string name)
+    {
+        TraceContext parent = s_activeSpan.Value.Context;
+        return parent.IsValid ? StartLocalChild(parent, name) : StartWithRatio(default, default, name);
+    }
+
+    /// <summary>Starts a child of <paramref name="parent"/>: same trace, recorded if and only if the parent is.</summary>
+    /// <param name="parent">The parent span; an invalid (default) span makes this a root span.</param>
+    /// <param name="name">Operation name.</param>
+    /// <returns>The span.</returns>
+    public TraceSpan StartChildSpan(in TraceSpan parent, string name) =>
+        parent.Context.IsValid ? StartLocalChild(parent.Context, name) : StartWithRatio(default, default, name);
+
+    /// <summary>
+    /// Starts a span continuing a remote trace (from <see cref="TraceContext.Extract"/>). A context whose sampled flag
+    /// is off gives a span that is not recorded but keeps the trace ID; a sampled one goes through the sampling ratio,
+    /// so backpressure also sheds incoming traffic. An invalid (default) context starts a new trace.
+    /// </summary>
+    /// <param name="context">The remote parent.</param>
+    /// <param name="name">Operation name.</param>
+    /// <returns>The span.</returns>
+    public TraceSpan StartSpanFromContext(in TraceContext context, string name)
+    {
+        if (!context.IsValid)
+        {
+            return StartWithRatio(default, default, name);
+        }
+
+        return context.IsSampled ? StartWithRatio(context.TraceId, context.SpanId, name) : StartNotRecorded(context.TraceId, context.SpanId);
+    }
+
+    private TraceSpan StartLocalChild(in TraceContext parent, string name) =>
+        parent.IsSampled ? StartRecorded(parent.TraceId, parent.SpanId, name) : StartNotRecorded(parent.TraceId, parent.SpanId);
+
+    private TraceSpan StartWithRatio(TraceId traceId, SpanId parentId, string name)
+    {
+        SamplingRatio ratio = _backpressure.InBackpressure ? _backpressureRatio : _normalRatio;
+        bool keep = ratio.Drop == 0
+            ? ratio.Keep > 0
+            : (ulong)(Interlocked.Increment(ref _sampleCounter.Value) - 1) % (ulong)ratio.Total < (ulong)ratio.Keep;
+        return keep ? StartRecorded(traceId, parentId, name) : StartNotRecorded(traceId, parentId);
+    }
+
+    private TraceSpan StartRecorded(TraceId traceId, SpanId parentId, string name)
+    {
+        if (_disposed)
+        {
+            return StartNotRecorded(traceId, parentId);
+        }
+
+        Interlocked.Increment(ref _created.Value);
+        Interlocked.Increment(ref _sampledIn.Value);
+        if (!_pool.TryDequeue(out SpanRecord? record))
+        {
+            record = new SpanRecord(this, _maxTags);
+        }
+
+        IdGenerator.State ids = IdGenerator.Current;
+        var context = new TraceContext(ids.TraceIdOrNew(traceId), new SpanId(ids.NextNonZero()), IsSampled: true);
+        int state = record!.LiveState;
+        record.Context = context;
+        record.ParentSpanId = parentId;
+        record.Name = name ?? string.Empty;
+        record.StartTimestamp = Timestamp();
+        return new TraceSpan(record, state, context, parentId);
+    }
+
+    private TraceSpan StartNotRecorded(TraceId traceId, SpanId parentId)
+    {
+        if (!_disposed)
+        {
+            Interlocked.Increment(ref _created.Value);
+            Interlocked.Increment(ref _sampledOut.Value);
+        }
+
+        IdGenerator.State ids = IdGenerator.Current;
+        var context = new TraceContext(ids.TraceIdOrNew(traceId), new SpanId(ids.NextNonZero()), IsSampled: false);
+        return new TraceSpan(null, 0, context, parentId);
+    }
+
+    internal DistricStatus SetTag(SpanRecord record, int state, string key, string? value)
+    {
+        if (!record.IsLive(state))
+        {
+            return DistricStatus.InvalidState;
+        }
+
+        DistricStatus status = string.IsNullOrEmpty(key) ? DistricStatus.InvalidArgument
+            : key.Length > _maxTagKeyLength || (value is not null && value.Length > _maxTagValueLength) ? DistricStatus.InvalidValue
+            : record.TagCount >= record.Tags.Length ? DistricStatus.BufferOverflow
+            : DistricStatus.Ok;
+        if (status != DistricStatus.Ok)
+        {
+            Interlocked.Increment(ref _tagsDropped);
+            return status;
+        }
+
+        record.Tags[record.TagCount] = new SpanTag(key, value);
+        record.TagCount++;
+        return DistricStatus.Ok;
+    }
+
+    internal DistricStatus Finish(SpanRecord record, int state)
+    {
+        long end = Timestamp();
+        if (!record.TryFinish(state))
+        {
+            return DistricStatus.InvalidState;
+        }
+
+        record.EndTimestamp = end;
+        if (_disposed || !_queue.TryEnqueue(record, out long position))
+        {
+            Interlocked.Increment(ref _dropped);
+            Recycle(record);
+            return DistricStatus.Backpressure;
+        }
+
+        if ((position & _wakeMask) == _wakeMask)
+        {
+            WakeExporter();
+        }
+
+        return DistricStatus.Ok;
+    }
+
+    private void Recycle(SpanRecord record)
+    {
+        record.Recycle();
+        _pool.TryEnqueue(record, out _);
+    }
+
+    /// <summary>Converts a timestamp of the tracer's clock to wall-clock time (anchored when the tracer was created).</summary>
+    internal DateTimeOffset ToWallClock(long timestamp) => _anchorWallClock + _time.GetElapsedTime(_anchorTimestamp, timestamp);
+
+    /// <summary>Time between two timestamps of the tracer's clock.</summary>
+    internal TimeSpan Elapsed(long start, long end) => _time.GetElapsedTime(start, end);
+
+    private long Timestamp() => _systemClock ? Stopwatch.GetTimestamp() : _time.GetTimestamp();
+
+    private readonly record struct SamplingRatio(int Keep, int Drop)
+    {
+        public long Total => (long)Keep + Drop;
+    }
+}
