@@ -8,7 +8,7 @@ internal static class HealthJsonWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = false, SkipValidation = false };
 
-    public static void Write(IBufferWriter<byte> output, HealthComponent[] components)
+    public static HealthStatus Write(IBufferWriter<byte> output, HealthComponent[] components)
     {
         // Read every state once so the overall status and the listed statuses agree.
         var states = new HealthComponentState[components.Length];
@@ -40,5 +40,6 @@ internal static class HealthJsonWriter
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
+        return overall;
     }
 }

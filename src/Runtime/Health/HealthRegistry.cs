@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Threading;
 
@@ -89,9 +88,9 @@ public sealed class HealthRegistry
 
     /// <summary>Like <see cref="Register(string)"/>, but reports failure as a status instead of throwing.</summary>
     /// <param name="name">The component name.</param>
-    /// <param name="component">The component when the result is <see cref="DistricStatus.Ok"/>; otherwise null.</param>
+    /// <param name="component">The component when the result is <see cref="DistricStatus.Ok"/> (never null then); otherwise null.</param>
     /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidArgument"/> or <see cref="DistricStatus.RegistryFull"/>.</returns>
-    public DistricStatus TryRegister(string name, [NotNullWhen(true)] out HealthComponent? component)
+    public DistricStatus TryRegister(string name, out HealthComponent? component)
     {
         component = null;
         if (!IsValidName(name))
@@ -126,10 +125,11 @@ public sealed class HealthRegistry
     /// <paramref name="output"/>. Names and messages are fully JSON-escaped; <c>last_check_ms</c> is Unix time in milliseconds.
     /// </summary>
     /// <param name="output">Destination buffer.</param>
-    public void WriteJson(IBufferWriter<byte> output)
+    /// <returns>The overall status written, computed from the same component states as the body (use it for the HTTP status code).</returns>
+    public HealthStatus WriteJson(IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        HealthJsonWriter.Write(output, Volatile.Read(ref _components));
+        return HealthJsonWriter.Write(output, Volatile.Read(ref _components));
     }
 
     /// <summary>Returns the JSON written by <see cref="WriteJson(IBufferWriter{byte})"/> as a string.</summary>
