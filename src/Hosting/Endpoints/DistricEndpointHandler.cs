@@ -45,43 +45,29 @@ internal sealed class DistricEndpointHandler
     public Task DispatchAsync(HttpContext context) => HandleAsync(context, EndpointPaths.Resolve(context.Request.Path.Value));
 
     /// <summary>Answers <paramref name="endpoint"/> and counts the response.</summary>
-    public async Task HandleAsync(HttpContext context, DistricEndpoint endpoint)
+    public Task HandleAsync(HttpContext context, DistricEndpoint endpoint)
     {
         if (RequestTargetGuard.IsTraversal(context))
         {
-            endpoint = DistricEndpoint.Other;
+            return WriteBodyAsync(context, DistricEndpoint.Other, StatusCodes.Status400BadRequest, TextContentType, BadRequestBody);
         }
 
-        try
-        {
-            await RespondAsync(context, endpoint).ConfigureAwait(false);
-        }
-        finally
-        {
-            Self.RecordRequest(endpoint, context.Response.StatusCode);
-        }
-    }
-
-    private Task RespondAsync(HttpContext context, DistricEndpoint endpoint)
-    {
         if (endpoint == DistricEndpoint.Other)
         {
-            return RequestTargetGuard.IsTraversal(context)
-                ? WriteTextAsync(context, StatusCodes.Status400BadRequest, BadRequestBody)
-                : WriteTextAsync(context, StatusCodes.Status404NotFound, NotFoundBody);
+            return WriteBodyAsync(context, endpoint, StatusCodes.Status404NotFound, TextContentType, NotFoundBody);
         }
 
         string method = context.Request.Method;
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
             context.Response.Headers.Allow = "GET, HEAD";
-            return WriteTextAsync(context, StatusCodes.Status405MethodNotAllowed, MethodNotAllowedBody);
+            return WriteBodyAsync(context, endpoint, StatusCodes.Status405MethodNotAllowed, TextContentType, MethodNotAllowedBody);
         }
 
         return endpoint switch
         {
             DistricEndpoint.Metrics => WriteMetricsAsync(context),
-            DistricEndpoint.Live => WriteBodyAsync(context, StatusCodes.Status200OK, JsonContentType, LiveBody),
+            DistricEndpoint.Live => WriteBodyAsync(context, endpoint, StatusCodes.Status200OK, JsonContentType, LiveBody),
             _ => WriteReadyAsync(context),
         };
     }
@@ -102,13 +88,13 @@ internal sealed class DistricEndpointHandler
         catch (Exception)
 #pragma warning restore CA1031
         {
-            await WriteTextAsync(context, StatusCodes.Status500InternalServerError, InternalErrorBody).ConfigureAwait(false);
+            await WriteBodyAsync(context, DistricEndpoint.Metrics, StatusCodes.Status500InternalServerError, TextContentType, InternalErrorBody).ConfigureAwait(false);
             return;
         }
 
         if (!gzip)
         {
-            await WriteBodyAsync(context, StatusCodes.Status200OK, format.ContentType(), rendered.WrittenMemory).ConfigureAwait(false);
+            await WriteBodyAsync(context, DistricEndpoint.Metrics, StatusCodes.Status200OK, format.ContentType(), rendered.WrittenMemory).ConfigureAwait(false);
             return;
         }
 
@@ -119,7 +105,7 @@ internal sealed class DistricEndpointHandler
         }
 
         context.Response.Headers.ContentEncoding = "gzip";
-        await WriteBodyAsync(context, StatusCodes.Status200OK, format.ContentType(), compressed.WrittenMemory).ConfigureAwait(false);
+        await WriteBodyAsync(context, DistricEndpoint.Metrics, StatusCodes.Status200OK, format.ContentType(), compressed.WrittenMemory).ConfigureAwait(false);
     }
 
     private async Task WriteReadyAsync(HttpContext context)
@@ -128,19 +114,19 @@ internal sealed class DistricEndpointHandler
         // The status code follows the overall status written into the body, so the two always agree.
         HealthStatus overall = _health.WriteJson(json);
         int status = overall == HealthStatus.Up ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        await WriteBodyAsync(context, status, JsonContentType, json.WrittenMemory).ConfigureAwait(false);
+        await WriteBodyAsync(context, DistricEndpoint.Ready, status, JsonContentType, json.WrittenMemory).ConfigureAwait(false);
     }
 
-    private static Task WriteTextAsync(HttpContext context, int status, byte[] text) =>
-        WriteBodyAsync(context, status, TextContentType, text);
-
-    private static async Task WriteBodyAsync(HttpContext context, int status, string contentType, ReadOnlyMemory<byte> body)
+    private async Task WriteBodyAsync(HttpContext context, DistricEndpoint endpoint, int status, string contentType, ReadOnlyMemory<byte> body)
     {
         HttpResponse response = context.Response;
         response.StatusCode = status;
         response.ContentType = contentType;
         response.ContentLength = body.Length;
         response.Headers.CacheControl = "no-store";
+
+        // Counted before the body is sent, so a client that has read its response also sees it counted.
+        Self.RecordRequest(endpoint, status);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return;
