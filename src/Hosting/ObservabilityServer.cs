@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DistriC.Hosting;
 
@@ -46,6 +48,9 @@ public sealed class ObservabilityServer : IAsyncDisposable
 
     internal HttpEndpointMetrics Self { get; }
 
+    /// <summary>The embedded host's services (for tests).</summary>
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>Binds and starts the server; returns once it accepts connections.</summary>
     /// <param name="options">Port, address, registries, limits.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
@@ -61,6 +66,7 @@ public sealed class ObservabilityServer : IAsyncDisposable
 
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(ObservabilityServer).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => Configure(kestrel, options, handler.Self));
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         WebApplication app = builder.Build();
         app.Run(handler.DispatchAsync);
 

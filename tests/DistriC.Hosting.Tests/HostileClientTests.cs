@@ -32,7 +32,10 @@ public sealed class HostileClientTests
         scrape.Stop();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(scrape.Elapsed < HeaderTimeout, $"scrape took {scrape.Elapsed} with slow clients connected");
-        Assert.All(slow, s => Assert.False(s.Closed.IsCompleted, "a slow client was cut off before the scrape"));
+        if (sinceSlowStarted.Elapsed < HeaderTimeout)
+        {
+            Assert.All(slow, s => Assert.False(s.Closed.IsCompleted, "a slow client was cut off before its header timeout"));
+        }
 
         // Every slow client is disconnected (with 408 or silently) once the header timeout has passed; Kestrel checks about once a second.
         string[] answers = await Task.WhenAll(slow.Select(s => s.Closed)).WaitAsync(HeaderTimeout + TimeSpan.FromSeconds(5));

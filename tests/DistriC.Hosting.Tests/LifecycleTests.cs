@@ -5,6 +5,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using DistriC.Hosting.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DistriC.Hosting.Tests;
 
@@ -40,6 +42,14 @@ public sealed class LifecycleTests
         using var probe = new TcpClient();
         await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync(IPAddress.Loopback, port));
         await server.Server.DisposeAsync(); // twice is harmless
+    }
+
+    [Fact]
+    public async Task The_embedded_host_leaves_ctrl_c_and_sigterm_to_the_application()
+    {
+        // The default console lifetime would swallow the host application's Ctrl+C to stop only this server.
+        await using TestServer server = await TestServer.StartAsync();
+        Assert.IsType<EmbeddedHostLifetime>(server.Server.Services.GetRequiredService<IHostLifetime>());
     }
 
     [Fact]
