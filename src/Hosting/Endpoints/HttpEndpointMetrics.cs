@@ -10,8 +10,11 @@ namespace DistriC.Hosting.Endpoints;
 /// (4 paths x 6 codes) whatever clients send.
 /// </summary>
 /// <remarks>
-/// One instance per <see cref="MetricRegistry"/> (kept in a weak table), so the standalone server and
-/// <c>MapDistric</c> on the same registry share the families instead of failing with a duplicate name.
+/// <para>Only requests that reach the endpoint handler are counted. Requests Kestrel rejects at the protocol level before
+/// any handler runs (malformed request line 400, request line over the limit 414, header timeout 408, headers too large 431,
+/// unsupported version 505) never become requests to these paths and are not counted here.</para>
+/// <para>One instance per <see cref="MetricRegistry"/> (kept in a weak table), so the standalone server and
+/// <c>MapDistric</c> on the same registry share the families instead of failing with a duplicate name.</para>
 /// </remarks>
 internal sealed class HttpEndpointMetrics
 {
