@@ -21,38 +21,48 @@ public sealed class ConcurrentScrapeTests
         Histogram latency = server.Metrics.CreateHistogram("load_latency_seconds", "Latency", [0.01, 0.1, 1], new LabelDefinition("method", "GET", "POST"));
         Gauge depth = server.Metrics.CreateGauge("load_queue_depth", "Depth");
 
+        // Two dedicated writer threads (not pool tasks, which 100 scrapes could starve), confirmed running before the scrapes start.
         using var stop = new CancellationTokenSource();
+        using var writing = new CountdownEvent(2);
         long counted = 0;
-        Task counterWriter = Task.Run(() =>
+        var counterWriter = new Thread(() =>
         {
+            requests.Inc("GET", "2xx");
+            counted++;
+            writing.Signal();
             while (!stop.IsCancellationRequested)
             {
                 requests.Inc("GET", "2xx");
                 counted++;
             }
         });
-        Task otherWriter = Task.Run(() =>
+        var otherWriter = new Thread(() =>
         {
+            writing.Signal();
             for (long i = 0; !stop.IsCancellationRequested; i++)
             {
                 latency.Observe((i % 100) / 50.0, "POST");
                 depth.Set(i % 17);
             }
         });
+        counterWriter.Start();
+        otherWriter.Start();
+        Assert.True(writing.Wait(TimeSpan.FromSeconds(10)), "writer threads did not start");
 
         using var client = new HttpClient { BaseAddress = server.Server.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
-        using var go = new ManualResetEventSlim();
-        Task<(HttpStatusCode Status, string Body)>[] scrapes = Enumerable.Range(0, Scrapes).Select(_ => Task.Run(async () =>
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<(HttpStatusCode Status, string Body)>[] scrapes = Enumerable.Range(0, Scrapes).Select(async _ =>
         {
-            go.Wait();
+            await go.Task;
             using HttpResponseMessage response = await client.GetAsync("/metrics");
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
-        })).ToArray();
-        go.Set();
+        }).ToArray();
+        go.SetResult();
         (HttpStatusCode Status, string Body)[] results = await Task.WhenAll(scrapes);
 
-        stop.Cancel();
-        await Task.WhenAll(counterWriter, otherWriter);
+        await stop.CancelAsync();
+        counterWriter.Join();
+        otherWriter.Join();
 
         Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
         double previousMax = 0;

@@ -1,6 +1,6 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
+using System.Collections.Generic;
 using DistriC;
 
 namespace DistriC.Runtime.Tests.Health;
@@ -59,30 +59,55 @@ public sealed class HealthComponentTests
     }
 
     [Fact]
-    public async Task Concurrent_updates_never_tear_status_from_message()
+    public void Concurrent_updates_never_tear_status_from_message()
     {
         // Each writer pairs one status with one message; a reader must never see a mixed pair.
         HealthComponent component = new HealthRegistry().Register("service");
         using var stop = new CancellationTokenSource();
-        Task[] writers =
+        using var started = new CountdownEvent(2);
+        Thread[] writers =
         [
-            Task.Run(() => { while (!stop.IsCancellationRequested) { component.Update(HealthStatus.Down, "down"); } }),
-            Task.Run(() => { while (!stop.IsCancellationRequested) { component.Update(HealthStatus.Degraded, "degraded"); } }),
+            new(() => Write(HealthStatus.Down, "down")),
+            new(() => Write(HealthStatus.Degraded, "degraded")),
         ];
+        foreach (Thread writer in writers)
+        {
+            writer.Start();
+        }
 
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)), "writers did not start");
         int mismatches = 0;
-        for (int i = 0; i < 200_000; i++)
+        var seen = new HashSet<string?>();
+        // Read until both writers have been observed (the race was exercised) and enough reads were made, within a bound.
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; (i < 200_000 || seen.Count < 2) && elapsed.Elapsed < TimeSpan.FromSeconds(3); i++)
         {
             HealthComponentState state = component.State;
-            if (state.Message is not null && !string.Equals(state.Message, state.Status.ToWireName(), StringComparison.OrdinalIgnoreCase))
+            seen.Add(state.Message);
+            if (!string.Equals(state.Message, state.Status.ToWireName(), StringComparison.OrdinalIgnoreCase))
             {
                 mismatches++;
             }
         }
 
         stop.Cancel();
-        await Task.WhenAll(writers);
+        foreach (Thread writer in writers)
+        {
+            writer.Join();
+        }
+
         Assert.Equal(0, mismatches);
+        Assert.Equal(new HashSet<string?> { "down", "degraded" }, seen);
+
+        void Write(HealthStatus status, string message)
+        {
+            component.Update(status, message);
+            started.Signal();
+            while (!stop.IsCancellationRequested)
+            {
+                component.Update(status, message);
+            }
+        }
     }
 
     [Theory]
