@@ -1,26 +1,58 @@
 using System;
+using System.Net.Http;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
 using DistriC;
+using DistriC.Hosting;
+using DistriC.Sample;
 
-// A small demo of the metrics runtime: register, update, print the Prometheus text.
-var registry = new MetricRegistry();
-Counter requests = registry.CreateCounter(
-    "http_requests_total",
-    "HTTP requests served",
-    new LabelDefinition("method", "GET", "POST"),
-    new LabelDefinition("status", "2xx", "4xx", "5xx"));
-Histogram latency = registry.CreateHistogram(
-    "http_request_duration_seconds",
-    "Request latency",
-    new[] { 0.01, 0.1, 1 },
-    new LabelDefinition("status", "2xx", "4xx", "5xx"));
-Gauge queue = registry.CreateGauge("worker_queue_depth", "Items waiting");
+// The sample service: a simulated workload instrumented with DistriC, served at /metrics, /health/live and /health/ready.
+SampleArguments? arguments = SampleArguments.Parse(args, Environment.GetEnvironmentVariable(SampleArguments.PortVariable));
+if (arguments is null)
+{
+    return 2;
+}
 
-requests.Inc("GET", "2xx");
-requests.Add(3, "POST", "5xx");
-requests.Inc("PATCH", "2xx"); // not in the allowlist: dropped and counted
-latency.Observe(0.042, "2xx");
-queue.Set(7);
+var metrics = new MetricRegistry();
+var health = new HealthRegistry();
+health.RegisterMetrics(metrics);
+var workload = new SampleWorkload(metrics, health);
 
-Console.Write(registry.ExportText(ExpositionFormat.Prometheus));
-Console.WriteLine();
-Console.Write(registry.ExportText(ExpositionFormat.OpenMetrics));
+await using ObservabilityServer server = await ObservabilityServer.StartAsync(new ObservabilityServerOptions
+{
+    Port = arguments.Port,
+    Metrics = metrics,
+    Health = health,
+});
+var metricsUrl = new Uri(server.BaseAddress, "metrics");
+
+if (arguments.Once)
+{
+    // Smoke-test mode: move every metric, scrape ourselves over HTTP, print the exposition, exit.
+    for (int i = 0; i < 100; i++)
+    {
+        workload.Step();
+    }
+
+    using var client = new HttpClient();
+    using HttpResponseMessage response = await client.GetAsync(metricsUrl);
+    Console.Write(await response.Content.ReadAsStringAsync());
+    Console.Error.WriteLine($"GET {metricsUrl} -> {(int)response.StatusCode}");
+    return response.IsSuccessStatusCode ? 0 : 1;
+}
+
+using var stop = new CancellationTokenSource();
+using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+Console.WriteLine($"DistriC sample serving {metricsUrl} (also /health/live, /health/ready). Press Ctrl+C to stop.");
+await workload.RunAsync(TimeSpan.FromMilliseconds(20), stop.Token);
+Console.WriteLine("Stopping.");
+return 0;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true; // Shut down cleanly (dispose the server) instead of being killed.
+    stop.Cancel();
+}
