@@ -65,6 +65,7 @@ namespace DistriC.Generator.Metrics
             private readonly string _access;
             private readonly string _valueName;
             private readonly string _cellsType;
+            private bool _wroteMember;
 
             public Members(MetricModel model, string generatedCode, SourceWriter writer)
             {
@@ -84,6 +85,17 @@ namespace DistriC.Generator.Metrics
             }
 
             private EquatableArray<LabelModel> Labels => _model.Labels;
+
+            /// <summary>A blank line between members, none before the first.</summary>
+            private void Gap()
+            {
+                if (_wroteMember)
+                {
+                    _w.Line();
+                }
+
+                _wroteMember = true;
+            }
 
             public void Write()
             {
@@ -120,6 +132,7 @@ namespace DistriC.Generator.Metrics
 
             private void WriteLabelEnum(LabelModel label)
             {
+                Gap();
                 _w.Line($"/// <summary>Allowed values of the <c>{Xml(label.Name!)}</c> label of <c>{Xml(_model.Name!)}</c>.</summary>");
                 _w.Line(_generatedCode);
                 _w.Line($"public enum {label.PascalName}");
@@ -133,16 +146,15 @@ namespace DistriC.Generator.Metrics
                 }
 
                 _w.Close();
-                _w.Line();
             }
 
             private void WriteConstants()
             {
                 long cardinality = MetricValidator.Cardinality(_model);
+                Gap();
                 _w.Line("/// <summary>Number of label combinations, i.e. series, of this metric (product of the allowlist sizes; 1 when unlabelled).</summary>");
                 _w.Line(_generatedCode);
                 _w.Line($"public const int Cardinality = {cardinality.ToString(CultureInfo.InvariantCulture)};");
-                _w.Line();
 
                 // Row-major flat index: the last label varies fastest (stride 1), as the runtime lays cells out.
                 int stride = 1;
@@ -155,19 +167,24 @@ namespace DistriC.Generator.Metrics
 
                 for (int d = 0; d < Labels.Count; d++)
                 {
+                    if (d == 0)
+                    {
+                        Gap();
+                    }
+
                     _w.Line(_generatedCode);
                     _w.Line($"private const int {MetricIdentifiers.Stride(Labels[d].PascalName)} = {strides[d].ToString(CultureInfo.InvariantCulture)};");
                 }
 
                 if (Labels.Count > 0)
                 {
-                    _w.Line();
-                }
+                    }
             }
 
             private void WriteStorage()
             {
                 string list = "global::System.Collections.Generic.IReadOnlyList<string>";
+                Gap();
                 _w.Line(_generatedCode);
                 _w.Line($"private static readonly {Infrastructure}MetricDescriptor s_districDescriptor = new {Infrastructure}MetricDescriptor(");
                 _w.Indent();
@@ -195,14 +212,14 @@ namespace DistriC.Generator.Metrics
                 _w.Line((_model.HasBuckets ? "new double[] { " + string.Join(", ", _model.Buckets.Select(SourceLiterals.Double)) + " }" : "null") + ",");
                 _w.Line((_model.Unit is null ? "null" : SourceLiterals.String(_model.Unit)) + ");");
                 _w.Dedent();
-                _w.Line();
+                Gap();
                 _w.Line(_generatedCode);
                 _w.Line($"private readonly {_cellsType} _districCells;");
-                _w.Line();
             }
 
             private void WriteConstructor()
             {
+                Gap();
                 string register = _model.Kind switch
                 {
                     DeclaredMetricKind.Counter => "RegisterCounter",
@@ -217,7 +234,6 @@ namespace DistriC.Generator.Metrics
                 _w.Open();
                 _w.Line($"_districCells = {Infrastructure}MetricRegistration.{register}(registry, s_districDescriptor);");
                 _w.Close();
-                _w.Line();
             }
 
             private void WriteCounter()
@@ -229,7 +245,7 @@ namespace DistriC.Generator.Metrics
 
             private void WriteGauge()
             {
-                Update("Set", "Sets the series of the given labels.", "double", "_districCells.Set({0}, {1})");
+                Update("Set", "Sets the series of the given labels.", "double", "_districCells.Set({0}, {1})", "The new value.");
                 Update("Inc", "Adds one to the series of the given labels.", null, "_districCells.Add({0}, 1.0)");
                 Update("Dec", "Subtracts one from the series of the given labels.", null, "_districCells.Add({0}, -1.0)");
                 Update("Add", "Adds an amount (which may be negative) to the series of the given labels.", "double", "_districCells.Add({0}, {1})");
@@ -238,18 +254,19 @@ namespace DistriC.Generator.Metrics
 
             private void WriteHistogram()
             {
-                Update("Observe", "Records an observation in the series of the given labels; NaN is dropped and counted as invalid_value.", "double", "_districCells.Observe({0}, {1})");
+                Update("Observe", "Records an observation in the series of the given labels; NaN is dropped and counted as invalid_value.", "double", "_districCells.Observe({0}, {1})", "The observed value.");
                 Read("GetCount", "long", "The number of observations in the series of the given labels (0 for a label value out of range).", "_districCells.GetCount({0})");
                 Read("GetSum", "double", "The sum of the observations in the series of the given labels (0 for a label value out of range).", "_districCells.GetSum({0})");
             }
 
-            private void Update(string name, string summary, string? valueType, string call)
+            private void Update(string name, string summary, string? valueType, string call, string valueDoc = "The amount.")
             {
+                Gap();
                 _w.Line($"/// <summary>{summary}</summary>");
                 WriteLabelParamDocs();
                 if (valueType is not null)
                 {
-                    _w.Line($"/// <param name=\"{_valueName}\">The amount.</param>");
+                    _w.Line($"/// <param name=\"{_valueName}\">{valueDoc}</param>");
                 }
 
                 _w.Line("/// <returns><c>DistricStatus.Ok</c>; <c>InvalidLabel</c> or <c>InvalidValue</c> when the update was dropped and counted.</returns>");
@@ -257,21 +274,21 @@ namespace DistriC.Generator.Metrics
                 _w.Line(Inline);
                 string parameters = LabelParameters() + (valueType is null ? string.Empty : (Labels.Count > 0 ? ", " : string.Empty) + valueType + " " + _valueName);
                 _w.Line($"{_access} {Status} {name}({parameters}) => {string.Format(CultureInfo.InvariantCulture, call, IndexCall(), _valueName)};");
-                _w.Line();
             }
 
             private void Read(string name, string type, string summary, string call)
             {
+                Gap();
                 _w.Line($"/// <summary>{summary}</summary>");
                 WriteLabelParamDocs();
                 _w.Line("/// <returns>The value read.</returns>");
                 _w.Line(_generatedCode);
                 _w.Line($"{_access} {type} {name}({LabelParameters()}) => {string.Format(CultureInfo.InvariantCulture, call, IndexCall())};");
-                _w.Line();
             }
 
             private void WriteIndex()
             {
+                Gap();
                 _w.Line("/// <summary>Flat index of a label combination, or -1 when a value is out of range (the cells then drop and count).</summary>");
                 _w.Line(_generatedCode);
                 _w.Line(Inline);
@@ -297,11 +314,11 @@ namespace DistriC.Generator.Metrics
                 }
 
                 _w.Close();
-                _w.Line();
             }
 
             private void WriteOrdinal(LabelModel label)
             {
+                Gap();
                 string type = LabelType(label);
                 string n = label.Values.Count.ToString(CultureInfo.InvariantCulture);
                 _w.Line(_generatedCode);
@@ -330,7 +347,6 @@ namespace DistriC.Generator.Metrics
                     _w.Close(";");
                 }
 
-                _w.Line();
             }
 
             private void WriteLabelParamDocs()
