@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 
 namespace DistriC.Generator.Tests;
@@ -252,5 +254,29 @@ public sealed class CompileAndRunTests
         MethodInfo set = consumer.GetType("Shapes.Inner.HiddenState", throwOnError: true)!.GetMethod("Set", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!;
 
         Assert.True(set.IsAssembly);
+    }
+
+    [Fact]
+    public void The_catalog_lists_every_metric_with_its_labels_cardinality_and_series()
+    {
+        Assembly consumer = GeneratorHarness.BuildAndLoad(ConsumerSources.Design, Scenario);
+        Type catalog = consumer.GetType("DistriC.Generated.DistricMetricsCatalog", throwOnError: true)!;
+
+        var metrics = (IReadOnlyList<MetricCatalogEntry>)catalog.GetProperty("Metrics")!.GetValue(null)!;
+        int total = (int)catalog.GetField("TotalSeries")!.GetRawConstantValue()!;
+
+        // Histogram: 3 statuses x (7 buckets + +Inf + _sum + _count) = 30; counter 4 x 3 = 12; gauge 1.
+        Assert.Equal(43, total);
+        Assert.Equal(new[] { "http_request_duration_seconds", "http_requests_total", "worker_queue_depth" }, metrics.Select(m => m.Name));
+        Assert.Equal(new[] { 30, 12, 1 }, metrics.Select(m => m.Series));
+        Assert.Equal(new[] { 3, 12, 1 }, metrics.Select(m => m.Cardinality));
+        MetricCatalogEntry requests = metrics[1];
+        Assert.Equal("Demo.HttpRequests", requests.TypeName);
+        Assert.Equal(MetricKind.Counter, requests.Kind);
+        Assert.Equal("HTTP requests served", requests.Help);
+        Assert.Equal(new[] { "method", "status" }, requests.LabelNames);
+        Assert.Equal(new[] { "GET", "POST", "PUT", "DELETE" }, requests.LabelValues[0]);
+        Assert.Equal(new[] { "2xx", "4xx", "5xx" }, requests.LabelValues[1]);
+        Assert.Equal(new[] { 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5 }, metrics[0].Buckets);
     }
 }
