@@ -1,9 +1,6 @@
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
-using System.Threading;
 using BenchmarkDotNet.Attributes;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
 
 namespace DistriC.Benchmarks;
 
@@ -14,17 +11,12 @@ namespace DistriC.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("LabelledCounterInc")]
-public class GeneratedCounterBenchmarks
+public class GeneratedCounterBenchmarks : LabelledPeerBenchmarks
 {
-    private const int Padding = 8;
-    private readonly long[] _floor = new long[LabelRotation.Length * Padding];
     private GeneratedRequests _generated = null!;
     private Counter _dynamic = null!;
     private Prometheus.Counter _prometheus = null!;
-    private Meter _meter = null!;
     private Counter<long> _otel = null!;
-    private MeterProvider _provider = null!;
-    private int _next;
 
     [GlobalSetup]
     public void Setup()
@@ -38,20 +30,9 @@ public class GeneratedCounterBenchmarks
             new LabelDefinition("status", "2xx", "4xx", "5xx"));
         _prometheus = Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry())
             .CreateCounter("bench_prometheus_requests_total", "prometheus-net labelled counter", new Prometheus.CounterConfiguration { LabelNames = new[] { "method", "status" } });
-        _meter = new Meter("DistriC.Benchmarks.Counter");
-        _otel = _meter.CreateCounter<long>("bench_otel_requests");
-        _provider = Sdk.CreateMeterProviderBuilder().AddMeter(_meter.Name).AddInMemoryExporter(new List<Metric>()).Build()!;
+        _otel = Meter.CreateCounter<long>("bench_otel_requests");
+        ListenWithOpenTelemetry();
     }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _provider.Dispose();
-        _meter.Dispose();
-    }
-
-    [Benchmark(Baseline = true, Description = "Interlocked.Increment (padded floor)")]
-    public long Floor() => Interlocked.Increment(ref _floor[Next() * Padding]);
 
     [Benchmark(Description = "DistriC generated Inc(enum, enum)")]
     public DistricStatus Generated()
@@ -79,12 +60,5 @@ public class GeneratedCounterBenchmarks
     {
         int i = Next();
         _otel.Add(1, new KeyValuePair<string, object?>("method", LabelRotation.MethodTexts[i]), new KeyValuePair<string, object?>("status", LabelRotation.StatusTexts[i]));
-    }
-
-    private int Next()
-    {
-        int i = _next + 1;
-        _next = i == LabelRotation.Length ? 0 : i;
-        return _next;
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
-using System.Threading;
 using BenchmarkDotNet.Attributes;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
 namespace DistriC.Benchmarks;
@@ -14,18 +12,13 @@ namespace DistriC.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("LabelledHistogramObserve")]
-public class GeneratedHistogramBenchmarks
+public class GeneratedHistogramBenchmarks : LabelledPeerBenchmarks
 {
-    private const int Padding = 8;
     private static readonly double[] Buckets = { 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5 };
-    private readonly long[] _floor = new long[LabelRotation.Length * Padding];
     private GeneratedDuration _generated = null!;
     private Histogram _dynamic = null!;
     private Prometheus.Histogram _prometheus = null!;
-    private Meter _meter = null!;
     private Histogram<double> _otel = null!;
-    private MeterProvider _provider = null!;
-    private int _next;
 
     [GlobalSetup]
     public void Setup()
@@ -40,24 +33,9 @@ public class GeneratedHistogramBenchmarks
             new LabelDefinition("status", "2xx", "4xx", "5xx"));
         _prometheus = Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry())
             .CreateHistogram("bench_prometheus_duration_seconds", "prometheus-net labelled histogram", new Prometheus.HistogramConfiguration { LabelNames = new[] { "method", "status" }, Buckets = Buckets });
-        _meter = new Meter("DistriC.Benchmarks.Histogram");
-        _otel = _meter.CreateHistogram<double>("bench_otel_duration");
-        _provider = Sdk.CreateMeterProviderBuilder()
-            .AddMeter(_meter.Name)
-            .AddView(_otel.Name, new ExplicitBucketHistogramConfiguration { Boundaries = Buckets })
-            .AddInMemoryExporter(new List<Metric>())
-            .Build()!;
+        _otel = Meter.CreateHistogram<double>("bench_otel_duration");
+        ListenWithOpenTelemetry(builder => builder.AddView(_otel.Name, new ExplicitBucketHistogramConfiguration { Boundaries = Buckets }));
     }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _provider.Dispose();
-        _meter.Dispose();
-    }
-
-    [Benchmark(Baseline = true, Description = "Interlocked.Increment (padded floor)")]
-    public long Floor() => Interlocked.Increment(ref _floor[Next() * Padding]);
 
     [Benchmark(Description = "DistriC generated Observe(enum, enum, v)")]
     public DistricStatus Generated()
@@ -85,12 +63,5 @@ public class GeneratedHistogramBenchmarks
     {
         int i = Next();
         _otel.Record(LabelRotation.Observations[i], new KeyValuePair<string, object?>("method", LabelRotation.MethodTexts[i]), new KeyValuePair<string, object?>("status", LabelRotation.StatusTexts[i]));
-    }
-
-    private int Next()
-    {
-        int i = _next + 1;
-        _next = i == LabelRotation.Length ? 0 : i;
-        return _next;
     }
 }

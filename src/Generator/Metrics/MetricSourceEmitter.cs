@@ -183,7 +183,6 @@ namespace DistriC.Generator.Metrics
 
             private void WriteStorage()
             {
-                string list = "global::System.Collections.Generic.IReadOnlyList<string>";
                 Gap();
                 _w.Line(_generatedCode);
                 _w.Line($"private static readonly {Infrastructure}MetricDescriptor s_districDescriptor = new {Infrastructure}MetricDescriptor(");
@@ -191,25 +190,9 @@ namespace DistriC.Generator.Metrics
                 _w.Line($"global::DistriC.MetricKind.{_model.Kind},");
                 _w.Line(SourceLiterals.String(_model.Name!) + ",");
                 _w.Line((_model.Help is null ? "null" : SourceLiterals.String(_model.Help)) + ",");
-                if (Labels.Count == 0)
-                {
-                    _w.Line("null,");
-                    _w.Line("null,");
-                }
-                else
-                {
-                    _w.Line("new string[] { " + string.Join(", ", Labels.Select(l => SourceLiterals.String(l.Name!))) + " },");
-                    _w.Line($"new {list}[]");
-                    _w.Open();
-                    foreach (LabelModel label in Labels)
-                    {
-                        _w.Line("new string[] { " + string.Join(", ", label.Values.Select(v => SourceLiterals.String(v.Value!))) + " },");
-                    }
-
-                    _w.Close(",");
-                }
-
-                _w.Line((_model.HasBuckets ? "new double[] { " + string.Join(", ", _model.Buckets.Select(SourceLiterals.Double)) + " }" : "null") + ",");
+                _w.Line(DescriptorLiterals.LabelNames(_model, "null") + ",");
+                DescriptorLiterals.WriteLabelValues(_w, _model, "null");
+                _w.Line((_model.HasBuckets ? DescriptorLiterals.Doubles(_model.Buckets, "new double[0]") : "null") + ",");
                 _w.Line((_model.Unit is null ? "null" : SourceLiterals.String(_model.Unit)) + ");");
                 _w.Dedent();
                 Gap();

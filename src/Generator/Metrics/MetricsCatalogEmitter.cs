@@ -48,7 +48,6 @@ namespace DistriC.Generator.Metrics
 
         private static void WriteEntry(SourceWriter w, MetricModel metric)
         {
-            string list = "global::System.Collections.Generic.IReadOnlyList<string>";
             w.Line("new global::DistriC.MetricCatalogEntry(");
             w.Indent();
             w.Line(SourceLiterals.String(metric.Type.DisplayName) + ",");
@@ -56,30 +55,11 @@ namespace DistriC.Generator.Metrics
             w.Line(SourceLiterals.String(metric.Name!) + ",");
             w.Line(SourceLiterals.String(metric.Help ?? string.Empty) + ",");
             w.Line((metric.Unit is null ? "null" : SourceLiterals.String(metric.Unit)) + ",");
-            w.Line(metric.Labels.Count == 0
-                ? "global::System.Array.Empty<string>(),"
-                : "new string[] { " + string.Join(", ", metric.Labels.Select(l => SourceLiterals.String(l.Name!))) + " },");
-            if (metric.Labels.Count == 0)
-            {
-                w.Line($"global::System.Array.Empty<{list}>(),");
-            }
-            else
-            {
-                w.Line($"new {list}[]");
-                w.Open();
-                foreach (LabelModel label in metric.Labels)
-                {
-                    w.Line("new string[] { " + string.Join(", ", label.Values.Select(v => SourceLiterals.String(v.Value!))) + " },");
-                }
-
-                w.Close(",");
-            }
-
+            w.Line(DescriptorLiterals.LabelNames(metric, "global::System.Array.Empty<string>()") + ",");
+            DescriptorLiterals.WriteLabelValues(w, metric, DescriptorLiterals.EmptyValueLists);
             double[] buckets = metric.Kind != DeclaredMetricKind.Histogram ? Array.Empty<double>()
                 : metric.HasBuckets ? metric.Buckets.ToArray() : MetricRules.DefaultBuckets;
-            w.Line(buckets.Length == 0
-                ? "global::System.Array.Empty<double>(),"
-                : "new double[] { " + string.Join(", ", buckets.Select(SourceLiterals.Double)) + " },");
+            w.Line(DescriptorLiterals.Doubles(buckets, "global::System.Array.Empty<double>()") + ",");
             w.Line(MetricValidator.Cardinality(metric).ToString(CultureInfo.InvariantCulture) + ",");
             w.Line(MetricValidator.Series(metric).ToString(CultureInfo.InvariantCulture) + "),");
             w.Dedent();

@@ -82,15 +82,6 @@ namespace DistriC.Metrics
             return new MetricProblem(MetricDiagnostics.CardinalityTooHigh, model.Locations.Attribute, model.Name, product.ToString(), cap.ToString(CultureInfo.InvariantCulture));
         }
 
-        /// <summary>OpenMetrics: with a unit, the family name ends with <c>_unit</c> (before <c>_total</c> on a counter).</summary>
-        public static bool HasUnitSuffix(DeclaredMetricKind kind, string name, string unit)
-        {
-            string family = kind == DeclaredMetricKind.Counter && name.EndsWith("_total", StringComparison.Ordinal)
-                ? name.Substring(0, name.Length - "_total".Length)
-                : name;
-            return family.EndsWith("_" + unit, StringComparison.Ordinal);
-        }
-
         private static void CheckType(MetricModel model, List<MetricProblem> problems)
         {
             TypeShapeModel type = model.Type;
@@ -137,7 +128,7 @@ namespace DistriC.Metrics
                 return;
             }
 
-            if (model.Unit is { Length: > 0 } unit && !HasUnitSuffix(model.Kind, name!, unit))
+            if (model.Unit is { Length: > 0 } unit && !MetricRules.HasUnitSuffix(model.Kind == DeclaredMetricKind.Counter, name!, unit))
             {
                 problems.Add(new MetricProblem(
                     MetricDiagnostics.InvalidMetricName,
