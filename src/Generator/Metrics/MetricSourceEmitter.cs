@@ -75,7 +75,12 @@ namespace DistriC.Generator.Metrics
                 // A public class whose label enum is not public gets internal methods (CS0051 otherwise).
                 _access = model.Type.IsEffectivelyPublic && model.Labels.Any(l => !l.TypeIsEffectivelyPublic) ? "internal" : "public";
                 var labelNames = new HashSet<string>(model.Labels.Select(l => l.Name!));
-                _valueName = labelNames.Contains("value") ? (labelNames.Contains("metricValue") ? "metricValue_" : "metricValue") : "value";
+                // The amount parameter is "value" unless a label took that name.
+                _valueName = labelNames.Contains("value") ? "amount" : "value";
+                while (labelNames.Contains(_valueName))
+                {
+                    _valueName += "_";
+                }
                 _cellsType = Infrastructure + model.Kind switch
                 {
                     DeclaredMetricKind.Counter => "CounterCells",

@@ -4,6 +4,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace DistriC.Metrics
@@ -62,7 +63,8 @@ namespace DistriC.Metrics
         public static MetricProblem? CheckCardinality(MetricModel model, long cap)
         {
             long cardinality = Cardinality(model);
-            if (cardinality <= cap && cardinality <= int.MaxValue)
+            // An empty allowlist is unbounded (DSC001), not a product to compare.
+            if ((cardinality <= cap && cardinality <= int.MaxValue) || model.Labels.Any(l => l.Values.Count == 0))
             {
                 return null;
             }

@@ -58,11 +58,11 @@ namespace Shapes.Inner
         /// <summary>Sets the series of the given labels.</summary>
         /// <param name="class">Value of the <c>class</c> label.</param>
         /// <param name="value">Value of the <c>value</c> label.</param>
-        /// <param name="metricValue">The new value.</param>
+        /// <param name="amount">The new value.</param>
         /// <returns><c>DistricStatus.Ok</c>; <c>InvalidLabel</c> or <c>InvalidValue</c> when the update was dropped and counted.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal global::DistriC.DistricStatus Set(global::Shapes.Inner.Hidden @class, Value value, double metricValue) => _districCells.Set(DistricIndex(@class, value), metricValue);
+        internal global::DistriC.DistricStatus Set(global::Shapes.Inner.Hidden @class, Value value, double amount) => _districCells.Set(DistricIndex(@class, value), amount);
 
         /// <summary>Adds one to the series of the given labels.</summary>
         /// <param name="class">Value of the <c>class</c> label.</param>
@@ -83,11 +83,11 @@ namespace Shapes.Inner
         /// <summary>Adds an amount (which may be negative) to the series of the given labels.</summary>
         /// <param name="class">Value of the <c>class</c> label.</param>
         /// <param name="value">Value of the <c>value</c> label.</param>
-        /// <param name="metricValue">The amount.</param>
+        /// <param name="amount">The amount.</param>
         /// <returns><c>DistricStatus.Ok</c>; <c>InvalidLabel</c> or <c>InvalidValue</c> when the update was dropped and counted.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal global::DistriC.DistricStatus Add(global::Shapes.Inner.Hidden @class, Value value, double metricValue) => _districCells.Add(DistricIndex(@class, value), metricValue);
+        internal global::DistriC.DistricStatus Add(global::Shapes.Inner.Hidden @class, Value value, double amount) => _districCells.Add(DistricIndex(@class, value), amount);
 
         /// <summary>The current value of the series of the given labels (0 for a label value out of range).</summary>
         /// <param name="class">Value of the <c>class</c> label.</param>
