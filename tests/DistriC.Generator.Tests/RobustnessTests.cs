@@ -66,4 +66,21 @@ public sealed class RobustnessTests
         Assert.Equal(new[] { "DistriC.Generated.DistricMetricsCatalog.g.cs", "Good.Metric.g.cs" }, generated.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
         Assert.Contains("public const int TotalSeries = 1;", generated["DistriC.Generated.DistricMetricsCatalog.g.cs"], System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_nested_class_and_a_namespaced_class_with_the_same_dotted_name_get_distinct_files()
+    {
+        var compilation = GeneratorHarness.Compilation("""
+            using DistriC;
+            namespace Ns { [Metric(MetricKind.Gauge, "in_namespace")] public partial class A; }
+            public partial class Ns2 { [Metric(MetricKind.Gauge, "nested")] public partial class A; }
+            public partial class Ns { [Metric(MetricKind.Gauge, "nested_too")] public partial class A; }
+            """);
+
+        (_, GeneratorDriver driver) = GeneratorHarness.Run(compilation);
+
+        Assert.Equal(
+            new[] { "DistriC.Generated.DistricMetricsCatalog.g.cs", "Ns+A.Metric.g.cs", "Ns.A.Metric.g.cs", "Ns2+A.Metric.g.cs" },
+            GeneratorHarness.Generated(driver).Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+    }
 }

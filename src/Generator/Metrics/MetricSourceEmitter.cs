@@ -17,7 +17,16 @@ namespace DistriC.Generator.Metrics
         private const string Status = "global::DistriC.DistricStatus";
         private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
-        public static string HintName(MetricModel model) => model.Type.DisplayName + ".Metric.g.cs";
+        /// <summary>
+        /// <c>Ns.Outer+Inner.Metric.g.cs</c>: nesting is written with <c>+</c>, so a nested class never
+        /// shares a hint name with a namespaced one (<c>Ns.A</c> in namespace <c>Ns</c> vs class <c>A</c> nested in class <c>Ns</c>).
+        /// </summary>
+        public static string HintName(MetricModel model)
+        {
+            TypeShapeModel type = model.Type;
+            string nested = string.Join("+", type.Containers.Select(c => c.Name).Concat(new[] { type.Name }));
+            return (type.Namespace is null ? string.Empty : type.Namespace + ".") + nested + ".Metric.g.cs";
+        }
 
         public static string Emit(MetricModel model, string generatedCode)
         {

@@ -83,17 +83,23 @@ namespace DistriC.Generator.Metrics
         /// <summary>Adds generated source; a generator bug becomes a readable #error instead of an exception in the compiler.</summary>
         private static void Produce(SourceProductionContext output, string hintName, string subject, Func<string> emit)
         {
-            string text;
             try
             {
-                text = emit();
+                output.AddSource(hintName, emit());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                text = $"#error DistriC.Generator failed for {subject}: {e.GetType().Name}: {e.Message.Replace('\n', ' ').Replace('\r', ' ')}\n";
+                try
+                {
+                    output.AddSource(
+                        "DistriC.GeneratorError." + hintName,
+                        $"#error DistriC.Generator failed for {subject}: {e.GetType().Name}: {e.Message.Replace('\n', ' ').Replace('\r', ' ')}\n");
+                }
+                catch (ArgumentException)
+                {
+                    // The same failure was already reported under this name; one #error is enough.
+                }
             }
-
-            output.AddSource(hintName, text);
         }
     }
 }
