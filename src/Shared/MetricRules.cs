@@ -72,6 +72,15 @@ namespace DistriC
             return true;
         }
 
+        /// <summary>OpenMetrics: with a unit, the family name ends with <c>_unit</c> (before <c>_total</c> on a counter).</summary>
+        public static bool HasUnitSuffix(bool isCounter, string name, string unit)
+        {
+            string family = isCounter && name.EndsWith("_total", System.StringComparison.Ordinal)
+                ? name.Substring(0, name.Length - "_total".Length)
+                : name;
+            return family.EndsWith("_" + unit, System.StringComparison.Ordinal);
+        }
+
         /// <summary>Label names: <c>[a-zA-Z_][a-zA-Z0-9_]*</c>, not starting with <c>__</c>, and not <c>le</c> on a histogram.</summary>
         public static LabelNameProblem CheckLabelName(string? name, bool isHistogram)
         {

@@ -1,0 +1,105 @@
+// The incremental generator for [Metric] classes. Pipeline: ForAttributeWithMetadataName reads each
+// declaration into a value-equatable MetricModel (no symbols or syntax in it), declarations with
+// errors are dropped (the analyzers report them), each valid one gets its members, and all of them
+// together the assembly's DistricMetricsCatalog. Output is a pure function of the models.
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using DistriC.Generators;
+using DistriC.Metrics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DistriC.Generator.Metrics
+{
+    /// <summary>Generates the typed members of every <c>[Metric]</c> partial class, and the assembly's metric catalog.</summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class MetricsGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking name of the step that reads declarations into models.</summary>
+        public const string ModelStep = "DistriC.Metrics.Model";
+
+        /// <summary>Tracking name of the step that keeps the declarations without errors.</summary>
+        public const string ValidStep = "DistriC.Metrics.Valid";
+
+        /// <summary>Tracking name of the step that gathers every valid declaration for the catalog.</summary>
+        public const string CatalogStep = "DistriC.Metrics.Catalog";
+
+        private static readonly string GeneratedCode =
+            $"[global::System.CodeDom.Compiler.GeneratedCode(\"DistriC.Generator\", \"{typeof(MetricsGenerator).Assembly.GetName().Version}\")]";
+
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<MetricModel?> models = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    MetricModelBuilder.MetricAttributeName,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                    static (syntax, cancellationToken) => Read(syntax, cancellationToken))
+                .WithTrackingName(ModelStep);
+
+            IncrementalValuesProvider<MetricModel> valid = models
+                .Where(static model => model is not null && MetricValidator.CanGenerate(model))
+                .Select(static (model, _) => model!)
+                .WithTrackingName(ValidStep);
+
+            context.RegisterSourceOutput(valid, static (output, model) => Produce(
+                output,
+                MetricSourceEmitter.HintName(model),
+                model.Type.DisplayName,
+                () => MetricSourceEmitter.Emit(model, GeneratedCode)));
+
+            IncrementalValueProvider<EquatableArray<MetricModel>> catalog = valid
+                .Collect()
+                .Select(static (all, _) => new EquatableArray<MetricModel>(
+                    all.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Type.DisplayName, StringComparer.Ordinal)))
+                .WithTrackingName(CatalogStep);
+
+            context.RegisterSourceOutput(catalog, static (output, all) =>
+            {
+                if (all.Count > 0)
+                {
+                    Produce(output, MetricsCatalogEmitter.HintName, "DistricMetricsCatalog", () => MetricsCatalogEmitter.Emit(all, GeneratedCode));
+                }
+            });
+        }
+
+        private static MetricModel? Read(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return syntax.TargetSymbol is INamedTypeSymbol type && syntax.Attributes.Length == 1
+                    ? MetricModelBuilder.Build(type, syntax.Attributes[0], withLocations: false, cancellationToken)
+                    : null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A declaration the reader cannot understand is left to the compiler and the analyzers.
+                return null;
+            }
+        }
+
+        /// <summary>Adds generated source; a generator bug becomes a readable #error instead of an exception in the compiler.</summary>
+        private static void Produce(SourceProductionContext output, string hintName, string subject, Func<string> emit)
+        {
+            try
+            {
+                output.AddSource(hintName, emit());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                try
+                {
+                    output.AddSource(
+                        "DistriC.GeneratorError." + hintName,
+                        $"#error DistriC.Generator failed for {subject}: {e.GetType().Name}: {e.Message.Replace('\n', ' ').Replace('\r', ' ')}\n");
+                }
+                catch (ArgumentException)
+                {
+                    // The same failure was already reported under this name; one #error is enough.
+                }
+            }
+        }
+    }
+}

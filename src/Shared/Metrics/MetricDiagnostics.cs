@@ -1,0 +1,88 @@
+// The diagnostics of [Metric] declarations (DSC001-DSC012). Documented in docs/diagnostics.md and
+// tracked in src/Analyzers/AnalyzerReleases.*.md; the IDs are a public contract.
+using Microsoft.CodeAnalysis;
+
+namespace DistriC.Metrics
+{
+    internal static class MetricDiagnostics
+    {
+        private const string Category = "DistriC.Metrics";
+
+        public static readonly DiagnosticDescriptor UnboundedLabel = Error(
+            "DSC001",
+            "Label is unbounded",
+            "Label '{0}' of metric '{1}' is unbounded: {2}");
+
+        public static readonly DiagnosticDescriptor CardinalityTooHigh = Error(
+            "DSC002",
+            "Metric cardinality above the cap",
+            "Metric '{0}' has {1} > {2} label combinations (cap: MSBuild property DistricMaxCardinality)");
+
+        public static readonly DiagnosticDescriptor TooManyLabels = Error(
+            "DSC003",
+            "Too many labels",
+            "Metric '{0}' declares {1} labels; at most {2} are allowed");
+
+        public static readonly DiagnosticDescriptor InvalidMetricName = Error(
+            "DSC004",
+            "Invalid metric name",
+            "Metric name '{0}' is invalid: {1}");
+
+        public static readonly DiagnosticDescriptor InvalidLabelName = Error(
+            "DSC005",
+            "Invalid, reserved or duplicate label name",
+            "Label name '{0}' of metric '{1}' {2}");
+
+        public static readonly DiagnosticDescriptor DuplicateMetricName = new DiagnosticDescriptor(
+            "DSC006",
+            "Duplicate metric name",
+            "Metric name '{0}' is already declared by '{1}'",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Two [Metric] classes of one compilation cannot share a name: registering both in one registry would fail.",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor InvalidDeclaringType = Error(
+            "DSC007",
+            "Metric class cannot receive generated members",
+            "Metric class '{0}' {1}");
+
+        public static readonly DiagnosticDescriptor InvalidLabelValue = Error(
+            "DSC008",
+            "Duplicate, empty or over-long label value",
+            "Label '{0}' of metric '{1}': {2}");
+
+        public static readonly DiagnosticDescriptor InvalidBuckets = Error(
+            "DSC009",
+            "Invalid histogram buckets",
+            "Metric '{0}': {1}");
+
+        public static readonly DiagnosticDescriptor CounterWithoutTotal = new DiagnosticDescriptor(
+            "DSC010",
+            "Counter name should end with _total",
+            "Counter name '{0}' should end with '_total'",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Prometheus and OpenMetrics name counters '<name>_total'; a code fix appends the suffix.");
+
+        public static readonly DiagnosticDescriptor TooManySeries = new DiagnosticDescriptor(
+            "DSC011",
+            "Assembly series budget exceeded",
+            "The assembly declares {0} series > {1} (budget: MSBuild property DistricMaxSeries); largest: {2}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "The sum of the series every [Metric] of the assembly can expose must stay within the budget.",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor HelpTooLong = Error(
+            "DSC012",
+            "HELP text too long",
+            "Metric '{0}': HELP text is {1} characters; at most {2} are allowed");
+
+        private static DiagnosticDescriptor Error(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+
+namespace DistriC.Generator.Tests;
+
+/// <summary>
+/// Golden files of the generated code. Each generated file is compared byte for byte with its approved
+/// <c>Snapshots/&lt;case&gt;/&lt;hint&gt;.verified.cs</c>; on a difference the actual text is written beside it as
+/// <c>.received.cs</c> and the test fails naming both (review, then rename received to verified to approve).
+/// </summary>
+public sealed class SnapshotTests
+{
+    public static TheoryData<string> Cases => new() { "Design", "Shapes", "Global" };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Generated_code_matches_the_approved_snapshot(string name)
+    {
+        string source = name switch
+        {
+            "Design" => ConsumerSources.Design,
+            "Shapes" => ConsumerSources.Shapes,
+            _ => ConsumerSources.Global,
+        };
+        (_, var driver) = GeneratorHarness.Run(GeneratorHarness.Compilation(source));
+        var generated = GeneratorHarness.Generated(driver);
+        string folder = Path.Combine(SnapshotRoot(), name);
+
+        var failures = new List<string>();
+        foreach ((string hint, string text) in generated.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            string stem = Path.Combine(folder, Path.GetFileNameWithoutExtension(hint));
+            string verified = stem + ".verified.cs";
+            string received = stem + ".received.cs";
+            if (File.Exists(verified) && File.ReadAllText(verified) == text)
+            {
+                File.Delete(received);
+                continue;
+            }
+
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(received, text);
+            failures.Add($"{received} differs from {verified}");
+        }
+
+        // A snapshot whose file is no longer generated is stale.
+        foreach (string verified in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.verified.cs") : Array.Empty<string>())
+        {
+            string hint = Path.GetFileName(verified).Replace(".verified.cs", ".cs", StringComparison.Ordinal);
+            if (!generated.ContainsKey(hint))
+            {
+                failures.Add($"{verified} is no longer generated");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string SnapshotRoot([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile)!, "Snapshots");
+}
