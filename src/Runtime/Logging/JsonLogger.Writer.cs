@@ -22,6 +22,7 @@ public sealed partial class JsonLogger
                 if (records > 0)
                 {
                     TryOutput(staging.AsSpan(0, bytes), records);
+                    Volatile.Write(ref _lastProgress, _time.GetTimestamp());
                     dirty = true;
                     spin = default;
                     continue;
@@ -45,6 +46,7 @@ public sealed partial class JsonLogger
                     return;
                 }
 
+                Volatile.Write(ref _lastProgress, _time.GetTimestamp());
                 Park();
             }
         }

@@ -38,6 +38,8 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
     private readonly Stream _output;
     private readonly LogRing? _ring;
     private readonly TimeProvider? _clock;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _stallThreshold;
     private readonly object _syncLock = new();
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,6 +47,7 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
     private volatile int _minimumLevel;
     private volatile bool _healthy = true;
     private volatile bool _disposed;
+    private long _lastProgress;
     private int _consumerParked;
     private long _dropped;
     private long _oversized;
@@ -74,7 +77,11 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         Mode = options.Mode;
         MaxEntryBytes = options.MaxEntryBytes;
         _minimumLevel = (int)options.MinimumLevel;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WriterStallThreshold, TimeSpan.Zero, nameof(options));
         _clock = ReferenceEquals(options.TimeProvider, TimeProvider.System) ? null : options.TimeProvider;
+        _time = options.TimeProvider;
+        _stallThreshold = options.WriterStallThreshold;
+        _lastProgress = _time.GetTimestamp();
         if (Mode == LogMode.Async)
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThan(options.RingCapacity, 1 << 30, nameof(options));
@@ -118,8 +125,12 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
     /// <summary>Accepted lines lost because the output stream threw.</summary>
     public long WriteFailureCount => Interlocked.Read(ref _writeFailures);
 
-    /// <summary>False when the last write or flush of the output stream threw; true again after one succeeds.</summary>
-    public bool IsWriterHealthy => _healthy;
+    /// <summary>
+    /// False when the last write or flush of the output stream threw (true again after one succeeds), or when
+    /// entries are waiting and the writer has made no progress for <see cref="JsonLoggerOptions.WriterStallThreshold"/>
+    /// (a stalled stream, like the seed's 30-second exporter liveness check).
+    /// </summary>
+    public bool IsWriterHealthy => _healthy && !IsStalled();
 
     /// <summary>Fraction of the queue in use, 0 to 1 (0 in sync mode).</summary>
     public double QueueFillRatio => _ring is null ? 0 : (double)_ring.UsedBytes / _ring.Capacity;
@@ -187,6 +198,9 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         Shutdown();
         await _writerDone.Task.ConfigureAwait(false);
     }
+
+    private bool IsStalled() =>
+        _ring is not null && _ring.HasData && _time.GetElapsedTime(Volatile.Read(ref _lastProgress)) > _stallThreshold;
 
     internal long NowUnixMilliseconds() =>
         _clock is null

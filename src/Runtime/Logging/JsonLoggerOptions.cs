@@ -27,6 +27,12 @@ public sealed class JsonLoggerOptions
     /// <summary>Entries below this level are skipped at the cost of one comparison. Default <see cref="LogLevel.Debug"/> (everything).</summary>
     public LogLevel MinimumLevel { get; set; } = LogLevel.Debug;
 
-    /// <summary>Clock for the <c>timestamp</c> field; default <see cref="TimeProvider.System"/>. Tests pass a fixed clock.</summary>
+    /// <summary>
+    /// <see cref="JsonLogger.IsWriterHealthy"/> turns false when entries wait and the writer has made no progress for
+    /// this long (a stream blocked in <c>Write</c>). Default 30 seconds, the seed's exporter liveness threshold.
+    /// </summary>
+    public TimeSpan WriterStallThreshold { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Clock for the <c>timestamp</c> field; default <see cref="TimeProvider.System"/>. also measures writer stalls. Tests pass a fixed clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

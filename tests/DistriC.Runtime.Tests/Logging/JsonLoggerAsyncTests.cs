@@ -186,6 +186,32 @@ public sealed class JsonLoggerAsyncTests
     }
 
     [Fact]
+    public void A_writer_stalled_past_the_threshold_with_entries_waiting_is_unhealthy_and_recovers()
+    {
+        var clock = new ManualClock();
+        using var output = new GatedStream();
+        var logger = new JsonLogger(output, new JsonLoggerOptions { TimeProvider = clock, WriterStallThreshold = TimeSpan.FromSeconds(30) });
+        try
+        {
+            logger.Write(LogLevel.Info, "c", "taken by the writer, which then blocks");
+            Assert.True(output.WriteEntered.Wait(TimeSpan.FromSeconds(5)));
+            logger.Write(LogLevel.Info, "c", "waiting in the queue");
+            clock.Advance(TimeSpan.FromSeconds(29));
+            Assert.True(logger.IsWriterHealthy);
+            clock.Advance(TimeSpan.FromSeconds(2));
+            Assert.False(logger.IsWriterHealthy);
+        }
+        finally
+        {
+            output.Open();
+            logger.Dispose();
+        }
+
+        Assert.True(logger.IsWriterHealthy);
+        Assert.Equal(2, LogLines.Parse(output.ToArray()).Count);
+    }
+
+    [Fact]
     public void Self_monitoring_metrics_are_exposed_in_the_registry()
     {
         using var output = new MemoryStream();

@@ -146,3 +146,17 @@ internal static class LogLines
         return result;
     }
 }
+
+/// <summary>A clock that moves only when the test says so (both wall time and timestamps).</summary>
+internal sealed class ManualClock : TimeProvider
+{
+    private long _ticks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => FixedClock.Instant.AddTicks(Interlocked.Read(ref _ticks));
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+}
