@@ -15,8 +15,32 @@ internal sealed class FixedClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => Instant;
 }
 
+/// <summary>Base of the test streams: write-only, every write funnelled into the span overload.</summary>
+internal abstract class WriteOnlyTestStream : Stream
+{
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public abstract override void Write(ReadOnlySpan<byte> buffer);
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
+
 /// <summary>A stream whose Write blocks until the test opens the gate: a stalled writer under our control.</summary>
-internal sealed class GatedStream : Stream
+internal sealed class GatedStream : WriteOnlyTestStream
 {
     private readonly MemoryStream _inner = new();
     private readonly ManualResetEventSlim _gate = new(false);
@@ -43,27 +67,10 @@ internal sealed class GatedStream : Stream
         }
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Flush()
     {
     }
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -79,7 +86,7 @@ internal sealed class GatedStream : Stream
 }
 
 /// <summary>A stream whose every write and flush throws, like a full disk or a closed pipe.</summary>
-internal sealed class FailingStream : Stream
+internal sealed class FailingStream : WriteOnlyTestStream
 {
     public int WriteAttempts;
 
@@ -89,25 +96,8 @@ internal sealed class FailingStream : Stream
         throw new IOException("disk full");
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Flush() => throw new IOException("disk full");
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
 
 /// <summary>Splits logger output into lines and parses every one with System.Text.Json.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
+using System.Numerics;
 using DistriC.Logging;
 
 namespace DistriC.Infrastructure;
@@ -158,34 +159,12 @@ public ref struct LogEntryWriter
     /// </summary>
     /// <param name="fieldPrefix">Pre-encoded <c>,"name":</c>.</param>
     /// <param name="value">The value.</param>
-    public void AppendDouble(scoped ReadOnlySpan<byte> fieldPrefix, double value)
-    {
-        AppendRaw(fieldPrefix);
-        if (double.IsFinite(value))
-        {
-            AppendFormatted(value, "R");
-        }
-        else
-        {
-            AppendRaw(double.IsNaN(value) ? "\"NaN\""u8 : value > 0 ? "\"Infinity\""u8 : "\"-Infinity\""u8);
-        }
-    }
+    public void AppendDouble(scoped ReadOnlySpan<byte> fieldPrefix, double value) => AppendFloatingPoint(fieldPrefix, value);
 
     /// <summary>Appends a float like <see cref="AppendDouble"/> (shortest round-trip text of the float itself).</summary>
     /// <param name="fieldPrefix">Pre-encoded <c>,"name":</c>.</param>
     /// <param name="value">The value.</param>
-    public void AppendSingle(scoped ReadOnlySpan<byte> fieldPrefix, float value)
-    {
-        AppendRaw(fieldPrefix);
-        if (float.IsFinite(value))
-        {
-            AppendFormatted(value, "R");
-        }
-        else
-        {
-            AppendRaw(float.IsNaN(value) ? "\"NaN\""u8 : value > 0 ? "\"Infinity\""u8 : "\"-Infinity\""u8);
-        }
-    }
+    public void AppendSingle(scoped ReadOnlySpan<byte> fieldPrefix, float value) => AppendFloatingPoint(fieldPrefix, value);
 
     /// <summary>Appends a GUID as a JSON string in the <c>D</c> format (<c>"xxxxxxxx-xxxx-..."</c>).</summary>
     /// <param name="fieldPrefix">Pre-encoded <c>,"name":</c>.</param>
@@ -276,6 +255,20 @@ public ref struct LogEntryWriter
         }
 
         _length += written;
+    }
+
+    private void AppendFloatingPoint<T>(scoped ReadOnlySpan<byte> fieldPrefix, T value)
+        where T : struct, IUtf8SpanFormattable, IFloatingPointIeee754<T>
+    {
+        AppendRaw(fieldPrefix);
+        if (T.IsFinite(value))
+        {
+            AppendFormatted(value, "R");
+        }
+        else
+        {
+            AppendRaw(T.IsNaN(value) ? "\"NaN\""u8 : T.IsPositive(value) ? "\"Infinity\""u8 : "\"-Infinity\""u8);
+        }
     }
 
     private void AppendQuotedFormatted<T>(scoped ReadOnlySpan<byte> fieldPrefix, T value, string format)
