@@ -84,7 +84,7 @@ namespace DistriC.Generator.Logging
             string returnType = m.ReturnsStatus ? "global::DistriC.DistricStatus" : "void";
             w.Line(GeneratedCode);
             w.Line(m.Modifiers + " " + returnType + " " + m.Name + "(" + parameters + ")").Open();
-            w.Line("global::DistriC.JsonLogger " + Logger + " = " + m.LoggerExpression + ";");
+            w.Line("global::DistriC.JsonLogger? " + Logger + " = " + m.LoggerExpression + ";");
             WriteEarlyReturn(w, Logger + " is null", m.ReturnsStatus ? "InvalidArgument" : null);
             WriteEarlyReturn(w, "!" + Logger + ".IsEnabled(global::DistriC.LogLevel." + m.LevelMember + ")", m.ReturnsStatus ? "Ok" : null);
             w.Line();

@@ -118,6 +118,21 @@ public sealed class LogEventBehaviourTests
     }
 
     [Fact]
+    public void A_nullable_logger_property_is_used_when_set_and_reports_invalid_argument_when_null()
+    {
+        object instance = Activator.CreateInstance(Compiled.Value.GetType("Sample.OptionalLogger")!)!;
+        MethodInfo hello = instance.GetType().GetMethod("Hello")!;
+        Assert.Equal(DistricStatus.InvalidArgument, hello.Invoke(instance, new object[] { "nobody" }));
+
+        string text = Run(logger =>
+        {
+            instance.GetType().GetProperty("Logger")!.SetValue(instance, logger);
+            Assert.Equal(DistricStatus.Ok, hello.Invoke(instance, new object[] { "world" }));
+        });
+        Assert.Equal(Prefix + "\"level\":\"INFO\",\"component\":\"optional\",\"message\":\"Hello\",\"who\":\"world\"}\n", text);
+    }
+
+    [Fact]
     public void A_null_logger_is_ignored_instead_of_throwing()
     {
         Call("Sample.Log", "RequestReceived", null, "GET", "/", 200);

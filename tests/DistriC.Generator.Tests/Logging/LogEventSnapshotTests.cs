@@ -17,11 +17,12 @@ public sealed class LogEventSnapshotTests
     {
         IReadOnlyDictionary<string, string> files = LoggingGeneratorHarness.Run(LoggingSources.AllKinds).Files;
         Assert.Equal(
-            new[] { "Sample.Kinds.Log.g.cs", "Sample.Worker.Log.g.cs", "Sample.Worker.Nested_T_.Log.g.cs" },
+            new[] { "Sample.Kinds.Log.g.cs", "Sample.OptionalLogger.Log.g.cs", "Sample.Worker.Log.g.cs", "Sample.Worker.Nested_T_.Log.g.cs" },
             new SortedSet<string>(files.Keys, System.StringComparer.Ordinal));
         LoggingGeneratorHarness.VerifySnapshot("Kinds", files["Sample.Kinds.Log.g.cs"]);
         LoggingGeneratorHarness.VerifySnapshot("Worker", files["Sample.Worker.Log.g.cs"]);
         LoggingGeneratorHarness.VerifySnapshot("WorkerNested", files["Sample.Worker.Nested_T_.Log.g.cs"]);
+        LoggingGeneratorHarness.VerifySnapshot("OptionalLogger", files["Sample.OptionalLogger.Log.g.cs"]);
     }
 
     [Fact]

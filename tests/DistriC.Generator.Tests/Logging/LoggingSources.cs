@@ -53,6 +53,14 @@ internal static class LoggingSources
                     private static partial void Ping(Outcome outcome);
                 }
             }
+
+            public sealed partial class OptionalLogger
+            {
+                public JsonLogger? Logger { get; set; }
+
+                [LogEvent(LogLevel.Info, "optional", "Hello")]
+                public partial DistricStatus Hello(string who);
+            }
         }
         """;
 }

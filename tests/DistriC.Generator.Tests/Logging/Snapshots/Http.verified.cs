@@ -9,7 +9,7 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
         public static partial void RequestReceived(this global::DistriC.JsonLogger logger, string method, string path, int status)
         {
-            global::DistriC.JsonLogger __districLogger = logger;
+            global::DistriC.JsonLogger? __districLogger = logger;
             if (__districLogger is null)
             {
                 return;

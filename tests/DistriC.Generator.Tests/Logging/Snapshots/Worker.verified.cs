@@ -9,7 +9,7 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
         public partial void Tick(int n)
         {
-            global::DistriC.JsonLogger __districLogger = this._logger;
+            global::DistriC.JsonLogger? __districLogger = this._logger;
             if (__districLogger is null)
             {
                 return;

@@ -11,7 +11,7 @@ namespace Sample
             [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
             private static partial void Ping(global::Sample.Outcome outcome)
             {
-                global::DistriC.JsonLogger __districLogger = global::Sample.Worker.Nested<T>.Shared;
+                global::DistriC.JsonLogger? __districLogger = global::Sample.Worker.Nested<T>.Shared;
                 if (__districLogger is null)
                 {
                     return;
