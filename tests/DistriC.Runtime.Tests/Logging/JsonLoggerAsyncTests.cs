@@ -78,6 +78,64 @@ public sealed class JsonLoggerAsyncTests
     }
 
     [Fact]
+    public void Concurrent_wraparound_of_a_small_ring_delivers_exactly_the_accepted_entries_in_per_thread_order()
+    {
+        const int threads = 4;
+        const int perThread = 50_000;
+        using var output = new MemoryStream();
+        var accepted = new List<int>[threads];
+        // 16 KiB ring, entries of 100 to 400 bytes: the ring wraps thousands of times, with padding records.
+        using (var logger = new JsonLogger(output, new JsonLoggerOptions { RingCapacity = 16 * 1024, MaxEntryBytes = 1024 }))
+        {
+            using var start = new Barrier(threads);
+            var workers = new Thread[threads];
+            for (int t = 0; t < threads; t++)
+            {
+                int thread = t;
+                accepted[t] = new List<int>();
+                workers[t] = new Thread(() =>
+                {
+                    string threadText = thread.ToString(CultureInfo.InvariantCulture);
+                    start.SignalAndWait();
+                    for (int i = 0; i < perThread; i++)
+                    {
+                        string padding = new('p', (i * 7 + thread * 13) % 300);
+                        if (logger.Write(LogLevel.Info, "wrap", padding, F("t", threadText), F("i", i.ToString(CultureInfo.InvariantCulture))) == DistricStatus.Ok)
+                        {
+                            accepted[thread].Add(i);
+                        }
+                    }
+                });
+                workers[t].Start();
+            }
+
+            foreach (Thread worker in workers)
+            {
+                worker.Join();
+            }
+        }
+
+        var written = new List<int>[threads];
+        for (int t = 0; t < threads; t++)
+        {
+            written[t] = new List<int>();
+        }
+
+        foreach (JsonElement line in LogLines.Parse(output.ToArray()))
+        {
+            int thread = int.Parse(line.GetProperty("t").GetString()!, CultureInfo.InvariantCulture);
+            int i = int.Parse(line.GetProperty("i").GetString()!, CultureInfo.InvariantCulture);
+            Assert.Equal(new string('p', (i * 7 + thread * 13) % 300), line.GetProperty("message").GetString());
+            written[thread].Add(i);
+        }
+
+        for (int t = 0; t < threads; t++)
+        {
+            Assert.Equal(accepted[t], written[t]);
+        }
+    }
+
+    [Fact]
     public void Stalled_writer_saturation_accounts_for_every_attempt_and_dispose_writes_every_accepted_entry()
     {
         const int producers = 2;
