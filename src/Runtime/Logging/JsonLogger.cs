@@ -184,10 +184,11 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
     /// <summary>Waits until every accepted entry is written and flushed, then stops the writer. Idempotent.</summary>
     public void Dispose()
     {
+        // _wake is deliberately never disposed: a producer that committed just before the close may still call
+        // Set on it, and a ManualResetEventSlim that nobody waits on holds no kernel handle.
         if (Shutdown())
         {
             _writerThread?.Join();
-            _wake.Dispose();
         }
     }
 
