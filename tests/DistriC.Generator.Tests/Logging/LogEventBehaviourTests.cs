@@ -133,6 +133,14 @@ public sealed class LogEventBehaviourTests
     }
 
     [Fact]
+    public void Generated_methods_allocate_nothing_in_steady_state()
+    {
+        using var logger = new JsonLogger(Stream.Null, new JsonLoggerOptions { RingCapacity = 1 << 22 });
+        Assert.Equal(0L, Call("Sample.AllocationProbe", "Measure", logger));
+        Assert.Equal(0, logger.OversizedDropCount);
+    }
+
+    [Fact]
     public void A_null_logger_is_ignored_instead_of_throwing()
     {
         Call("Sample.Log", "RequestReceived", null, "GET", "/", 200);
