@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using DistriC.Logging;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DistriC.Analyzers.Logging
+{
+    /// <summary>
+    /// Reports broken <c>[LogEvent]</c> declarations (DSC101-DSC108). The rules live in the shared
+    /// <c>LogEventParser</c>, the same code the generator uses to decide what to emit.
+    /// </summary>
+    // RS1038: this assembly references Workspaces for its code fixes; the analyzer itself uses no Workspaces
+    // type, so it behaves the same in command-line builds where Workspaces is absent.
+#pragma warning disable RS1038
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning restore RS1038
+    public sealed class LogEventAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            LoggingDiagnosticDescriptors.NotPartial,
+            LoggingDiagnosticDescriptors.UnsupportedParameterType,
+            LoggingDiagnosticDescriptors.DuplicateFieldName,
+            LoggingDiagnosticDescriptors.ReservedFieldName,
+            LoggingDiagnosticDescriptors.NoLogger,
+            LoggingDiagnosticDescriptors.EmptyText,
+            LoggingDiagnosticDescriptors.InvalidSignature,
+            LoggingDiagnosticDescriptors.UndefinedLevel);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(LoggingKnownTypes.LogEventAttribute);
+                if (attribute is not null)
+                {
+                    start.RegisterSymbolAction(symbol => Analyze(symbol, attribute), SymbolKind.Method);
+                }
+            });
+        }
+
+        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
+        {
+            var method = (IMethodSymbol)context.Symbol;
+            foreach (AttributeData attribute in method.GetAttributes())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+                {
+                    continue;
+                }
+
+                var problems = new List<LogEventProblem>();
+                LogEventParser.Parse(method, attribute, problems, context.CancellationToken);
+                foreach (LogEventProblem problem in problems)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(LoggingDiagnosticDescriptors.For(problem.Rule), problem.Location, problem.Arguments));
+                }
+            }
+        }
+    }
+}

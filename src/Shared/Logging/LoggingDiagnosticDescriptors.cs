@@ -1,0 +1,71 @@
+// The diagnostics of [LogEvent] declarations (DSC101-DSC108). Shared with the generator so both projects
+// track the same release files (src/Analyzers/AnalyzerReleases.*.md); the IDs are a public contract.
+using Microsoft.CodeAnalysis;
+
+namespace DistriC.Logging
+{
+    /// <summary>The DSC1xx diagnostics of <c>[LogEvent]</c> declarations (documented in docs/diagnostics.md).</summary>
+    internal static class LoggingDiagnosticDescriptors
+    {
+        private const string Category = "DistriC.Logging";
+
+        /// <summary>DSC101: "'{0}' must be declared partial (a partial method definition without a body, in partial types) so the generator can implement it".</summary>
+        public static readonly DiagnosticDescriptor NotPartial = Create(
+            "DSC101", "Log event method or containing type is not partial",
+            "'{0}' must be declared partial (a partial method definition without a body, in partial types) so the generator can implement it");
+
+        /// <summary>DSC102: "Parameter '{0}' of type '{1}' cannot be logged without boxing or allocating".</summary>
+        public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
+            "DSC102", "Unsupported log event parameter type",
+            "Parameter '{0}' of type '{1}' cannot be logged without boxing or allocating; use string, char, bool, an integer, float, double, decimal, an enum, Guid, DateTime, DateTimeOffset, TimeSpan, their nullable forms or Exception (no ref, out or in)");
+
+        /// <summary>DSC103: "Field name '{0}' is used twice in log event '{1}'".</summary>
+        public static readonly DiagnosticDescriptor DuplicateFieldName = Create(
+            "DSC103", "Duplicate log event field name",
+            "Field name '{0}' is used twice in log event '{1}'");
+
+        /// <summary>DSC104: "Field name '{0}' is reserved for the fixed part of every line (timestamp, level, component, message)".</summary>
+        public static readonly DiagnosticDescriptor ReservedFieldName = Create(
+            "DSC104", "Reserved log event field name",
+            "Field name '{0}' is reserved for the fixed part of every line (timestamp, level, component, message)");
+
+        /// <summary>DSC105: "'{0}' has no JsonLogger to write to: ...".</summary>
+        public static readonly DiagnosticDescriptor NoLogger = Create(
+            "DSC105", "Log event method has no JsonLogger",
+            "'{0}' has no JsonLogger to write to: take a JsonLogger parameter, or declare exactly one JsonLogger field or property in '{1}' (static for a static method)");
+
+        /// <summary>DSC106: "The {0} of log event '{1}' must not be empty".</summary>
+        public static readonly DiagnosticDescriptor EmptyText = Create(
+            "DSC106", "Empty log event component, message or field name",
+            "The {0} of log event '{1}' must not be empty");
+
+        /// <summary>DSC107: "Log event method '{0}' must return void or DistricStatus and must not be generic".</summary>
+        public static readonly DiagnosticDescriptor InvalidSignature = Create(
+            "DSC107", "Invalid log event method signature",
+            "Log event method '{0}' must return void or DistricStatus and must not be generic");
+
+        /// <summary>DSC108: "Log level '{0}' is not a defined LogLevel".</summary>
+        public static readonly DiagnosticDescriptor UndefinedLevel = Create(
+            "DSC108", "Undefined log level",
+            "Log level '{0}' is not a defined LogLevel (Debug, Info, Warn, Error, Fatal)");
+
+        /// <summary>The descriptor reporting <paramref name="rule"/>.</summary>
+        public static DiagnosticDescriptor For(LogEventRule rule)
+        {
+            switch (rule)
+            {
+                case LogEventRule.NotPartial: return NotPartial;
+                case LogEventRule.UnsupportedParameterType: return UnsupportedParameterType;
+                case LogEventRule.DuplicateFieldName: return DuplicateFieldName;
+                case LogEventRule.ReservedFieldName: return ReservedFieldName;
+                case LogEventRule.NoLogger: return NoLogger;
+                case LogEventRule.EmptyText: return EmptyText;
+                case LogEventRule.InvalidSignature: return InvalidSignature;
+                default: return UndefinedLevel;
+            }
+        }
+
+        private static DiagnosticDescriptor Create(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    }
+}
