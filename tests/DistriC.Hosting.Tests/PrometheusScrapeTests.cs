@@ -12,6 +12,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DistriC.Hosting.Tests.Support;
+using DistriC.Tests.Support;
 
 namespace DistriC.Hosting.Tests;
 

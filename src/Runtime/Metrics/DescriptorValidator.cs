@@ -25,7 +25,7 @@ internal static class DescriptorValidator
             throw Invalid($"Metric '{name}': HELP text is {descriptor.Help.Length} characters; at most {MetricRules.MaxHelpLength} are allowed.");
         }
 
-        if (descriptor.Unit is { Length: > 0 } unit && !HasUnitSuffix(descriptor.Kind, name, unit))
+        if (descriptor.Unit is { Length: > 0 } unit && !MetricRules.HasUnitSuffix(descriptor.Kind == MetricKind.Counter, name, unit))
         {
             throw Invalid($"Metric '{name}': with unit '{unit}' the name must end with '_{unit}' (before '_total' on a counter), as OpenMetrics requires.");
         }
@@ -121,12 +121,6 @@ internal static class DescriptorValidator
         }
 
         return values;
-    }
-
-    private static bool HasUnitSuffix(MetricKind kind, string name, string unit)
-    {
-        string family = kind == MetricKind.Counter && name.EndsWith("_total", StringComparison.Ordinal) ? name[..^6] : name;
-        return family.EndsWith("_" + unit, StringComparison.Ordinal);
     }
 
     private static string DescribeProduct(string[] names, string[][] values, int last)

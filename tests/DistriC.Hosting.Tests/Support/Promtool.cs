@@ -1,5 +1,6 @@
-using System.Diagnostics;
+using System;
 using System.Threading.Tasks;
+using DistriC.Tests.Support;
 
 namespace DistriC.Hosting.Tests.Support;
 
@@ -15,18 +16,6 @@ public static class Promtool
             return null;
         }
 
-        var start = new ProcessStartInfo(promtool, ["check", "metrics"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(exposition);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        return await ExternalTool.RunAsync(promtool, "check metrics", exposition, TimeSpan.FromSeconds(30));
     }
 }

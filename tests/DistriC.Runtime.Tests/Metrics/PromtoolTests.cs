@@ -7,20 +7,20 @@ namespace DistriC.Tests.Metrics;
 /// <summary>Our Prometheus text, checked by Prometheus' own parser and linter.</summary>
 public sealed class PromtoolTests
 {
-    [RequiresToolFact("promtool")]
+    [ToolFact("promtool")]
     public async Task Representative_exposition_passes_promtool_check_metrics()
     {
         await AssertPromtoolAccepts(ExpositionSamples.Representative().ExportText());
     }
 
-    [RequiresToolFact("promtool")]
+    [ToolFact("promtool")]
     public async Task Hostile_exposition_passes_promtool_check_metrics()
     {
         // The sample registers one gauge without HELP on purpose; that is promtool's only (lint) finding.
         await AssertPromtoolAccepts(ExpositionSamples.Hostile().ExportText(), expectedLint: "no_help no help text");
     }
 
-    [RequiresToolFact("promtool")]
+    [ToolFact("promtool")]
     public async Task Promtool_rejects_what_it_should_so_the_check_above_can_fail()
     {
         string? promtool = ExternalTool.Find("promtool");

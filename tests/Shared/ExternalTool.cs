@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace DistriC.Tests.Support;
 
-/// <summary>Finds and runs external programs (promtool) used to validate our output with the real thing.</summary>
+/// <summary>Finds and runs the external programs (promtool, prometheus) that validate our output with the real thing.</summary>
 internal static class ExternalTool
 {
     /// <summary>The full path of <paramref name="name"/> on PATH, or null.</summary>
@@ -13,8 +13,13 @@ internal static class ExternalTool
     {
         foreach (string directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
         {
+            if (directory.Length == 0)
+            {
+                continue;
+            }
+
             string candidate = Path.Combine(directory, name);
-            if (directory.Length > 0 && File.Exists(candidate))
+            if (File.Exists(candidate))
             {
                 return candidate;
             }
@@ -22,6 +27,11 @@ internal static class ExternalTool
 
         return null;
     }
+
+    /// <summary>The full path of <paramref name="name"/>; fails the test with an explanation when it is missing.</summary>
+    public static string Require(string name) =>
+        Find(name) ?? throw new InvalidOperationException(
+            $"'{name}' is required ({ToolFactAttribute.RequireVariable}=1) but not on PATH; install it with: apt-get install -y prometheus");
 
     /// <summary>Runs a program with <paramref name="stdin"/> as its input; returns exit code and combined output. Bounded by <paramref name="timeout"/>.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string path, string arguments, string stdin, TimeSpan timeout)
@@ -49,20 +59,5 @@ internal static class ExternalTool
         }
 
         return (process.ExitCode, await stdout + await stderr);
-    }
-}
-
-/// <summary>
-/// A fact that needs a Prometheus binary (promtool/prometheus). Without it the test is skipped with a
-/// visible reason, unless <c>DISTRIC_REQUIRE_PROMETHEUS=1</c> (set by .ci/run, which installs it): then it runs and fails.
-/// </summary>
-internal sealed class RequiresToolFactAttribute : FactAttribute
-{
-    public RequiresToolFactAttribute(string tool)
-    {
-        if (ExternalTool.Find(tool) is null && Environment.GetEnvironmentVariable("DISTRIC_REQUIRE_PROMETHEUS") != "1")
-        {
-            Skip = $"'{tool}' is not on PATH (install the Debian package 'prometheus'; .ci/run does).";
-        }
     }
 }

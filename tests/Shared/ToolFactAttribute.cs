@@ -1,6 +1,6 @@
 using System;
 
-namespace DistriC.Hosting.Tests.Support;
+namespace DistriC.Tests.Support;
 
 /// <summary>
 /// A fact that needs an external tool. When the tool is not on PATH the test is skipped with a visible reason, unless the
@@ -9,7 +9,7 @@ namespace DistriC.Hosting.Tests.Support;
 /// attribute is constructed, at discovery time.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class ToolFactAttribute : FactAttribute
+internal sealed class ToolFactAttribute : FactAttribute
 {
     /// <summary>Creates the attribute for <paramref name="tool"/>.</summary>
     /// <param name="tool">Executable name looked up on PATH, e.g. <c>prometheus</c> or <c>promtool</c>.</param>
