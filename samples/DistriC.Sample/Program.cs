@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -7,7 +8,8 @@ using DistriC;
 using DistriC.Hosting;
 using DistriC.Sample;
 
-// The sample service: a simulated workload instrumented with DistriC, served at /metrics, /health/live and /health/ready.
+// The sample service: a simulated workload instrumented with DistriC (generated metrics, generated JSON log events, spans),
+// served at /metrics, /health/live and /health/ready.
 SampleArguments? arguments = SampleArguments.Parse(args, Environment.GetEnvironmentVariable(SampleArguments.PortVariable));
 if (arguments is null)
 {
@@ -17,7 +19,15 @@ if (arguments is null)
 var metrics = new MetricRegistry();
 var health = new HealthRegistry();
 health.RegisterMetrics(metrics);
-var workload = new SampleWorkload(metrics, health);
+
+// JSON log lines go to standard output, where the user sees them. The sample owns this stream object (on Unix it wraps a
+// duplicate of the stdout handle) and closes it last; the logger flushes into it but never closes it.
+await using Stream stdout = Console.OpenStandardOutput();
+await using var log = new JsonLogger(stdout, new JsonLoggerOptions { MinimumLevel = LogLevel.Info });
+log.RegisterMetrics(metrics);
+using var tracer = new Tracer(new TracerOptions { Exporter = new SpanLogExporter(log) });
+tracer.RegisterMetrics(metrics);
+var workload = new SampleWorkload(metrics, health, log, tracer);
 
 await using ObservabilityServer server = await ObservabilityServer.StartAsync(new ObservabilityServerOptions
 {
@@ -26,20 +36,30 @@ await using ObservabilityServer server = await ObservabilityServer.StartAsync(ne
     Health = health,
 });
 var metricsUrl = new Uri(server.BaseAddress, "metrics");
+log.ServiceStarted(metricsUrl.ToString());
 
 if (arguments.Once)
 {
-    // Smoke-test mode: move every metric, scrape ourselves over HTTP, print the exposition, exit.
-    for (int i = 0; i < 100; i++)
+    // Smoke-test mode: move every metric, scrape ourselves over HTTP, then print the log lines (flushed on shutdown) followed
+    // by the exposition, so the two never interleave on stdout.
+    for (int i = 0; i < SampleArguments.OnceRequests; i++)
     {
         workload.Step();
     }
 
-    using var client = new HttpClient();
-    using HttpResponseMessage response = await client.GetAsync(metricsUrl);
-    Console.Write(await response.Content.ReadAsStringAsync());
-    Console.Error.WriteLine($"GET {metricsUrl} -> {(int)response.StatusCode}");
-    return response.IsSuccessStatusCode ? 0 : 1;
+    string exposition;
+    bool scraped;
+    using (var client = new HttpClient())
+    using (HttpResponseMessage response = await client.GetAsync(metricsUrl))
+    {
+        exposition = await response.Content.ReadAsStringAsync();
+        scraped = response.IsSuccessStatusCode;
+        Console.Error.WriteLine($"GET {metricsUrl} -> {(int)response.StatusCode}");
+    }
+
+    await ShutDownAsync();
+    Console.Write(exposition);
+    return scraped ? 0 : 1;
 }
 
 using var stop = new CancellationTokenSource();
@@ -48,11 +68,20 @@ using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSign
 
 Console.WriteLine($"DistriC sample serving {metricsUrl} (also /health/live, /health/ready). Press Ctrl+C to stop.");
 await workload.RunAsync(TimeSpan.FromMilliseconds(20), stop.Token);
-Console.WriteLine("Stopping.");
+await ShutDownAsync();
+Console.WriteLine("Stopped.");
 return 0;
+
+// The order matters: the tracer's final export logs through the logger, and the logger's final flush must reach stdout.
+async Task ShutDownAsync()
+{
+    tracer.Dispose();
+    log.ServiceStopped(workload.Handled);
+    await log.DisposeAsync();
+}
 
 void Stop(PosixSignalContext context)
 {
-    context.Cancel = true; // Shut down cleanly (dispose the server) instead of being killed.
+    context.Cancel = true; // Shut down cleanly (dispose the server, flush the log) instead of being killed.
     stop.Cancel();
 }

@@ -9,10 +9,14 @@ internal sealed record SampleArguments(int Port, bool Once)
     public const int DefaultPort = 8080;
     public const string PortVariable = "DISTRIC_SAMPLE_PORT";
 
+    /// <summary>Simulated requests handled by <c>--once</c> before it scrapes itself.</summary>
+    public const int OnceRequests = 100;
+
     public const string Usage = """
         Usage: DistriC.Sample [--port N] [--once]
           --port N   port to listen on (0 = any free port; default 8080, or the DISTRIC_SAMPLE_PORT environment variable)
-          --once     start, run the workload briefly, scrape /metrics once, print it and exit
+          --once     start, handle 100 simulated requests, scrape /metrics once, then print the JSON log lines
+                     followed by the exposition, and exit
         """;
 
     /// <summary>Parses the arguments; returns null (after printing why) when they are invalid.</summary>

@@ -22,7 +22,23 @@ public sealed class DistricOptions
     /// </summary>
     public bool PublishHealthChecks { get; set; } = true;
 
-    // EXTENSION POINT (lead): JsonLogger and Tracer options go here once the logging and tracing branches have landed,
-    // e.g. `public JsonLoggerOptions? Logging { get; set; }` and `public TracerOptions? Tracing { get; set; }`;
-    // AddDistric then registers them as singletons next to the registries (see the matching marker there).
+    /// <summary>
+    /// Mode, sizes and minimum level of the <see cref="JsonLogger"/> singleton. Its level can also be changed later through
+    /// <see cref="JsonLogger.MinimumLevel"/>.
+    /// </summary>
+    public JsonLoggerOptions Logging { get; set; } = new();
+
+    /// <summary>
+    /// Where the <see cref="JsonLogger"/> singleton writes: <see cref="DistricLogOutput.StandardOutput"/> by default. See
+    /// <see cref="DistricLogOutput"/> for who opens and closes each kind of stream.
+    /// </summary>
+    public DistricLogOutput LogOutput { get; set; } = DistricLogOutput.StandardOutput;
+
+    /// <summary>
+    /// Options of the <see cref="Tracer"/> singleton; <see cref="TracerOptions.Exporter"/> must be set. When null (the
+    /// default) the tracer uses default options and the <see cref="ISpanExporter"/> registered in the container, or, when there
+    /// is none, an exporter that discards spans (context propagation and the <c>distric_internal_tracer_*</c> counters still
+    /// work).
+    /// </summary>
+    public TracerOptions? Tracing { get; set; }
 }

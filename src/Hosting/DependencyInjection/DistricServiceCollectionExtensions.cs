@@ -1,5 +1,7 @@
 using System;
 using DistriC.Hosting.Endpoints;
+using DistriC.Hosting.Logging;
+using DistriC.Hosting.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,21 +12,42 @@ namespace DistriC.Hosting;
 public static class DistricServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="MetricRegistry"/> and <see cref="HealthRegistry"/> as singletons, the HTTP self-monitoring metrics,
-    /// the endpoint handler used by <see cref="DistricEndpointRouteBuilderExtensions.MapDistric"/>, and (unless switched off)
-    /// the bridge from ASP.NET Core health checks into the health registry. Calling it twice keeps the first registration.
+    /// Registers <see cref="MetricRegistry"/>, <see cref="HealthRegistry"/>, <see cref="JsonLogger"/> and <see cref="Tracer"/> as
+    /// singletons, the HTTP self-monitoring metrics, the endpoint handler used by
+    /// <see cref="DistricEndpointRouteBuilderExtensions.MapDistric"/>, and (unless switched off) the bridge from ASP.NET Core
+    /// health checks into the health registry.
     /// </summary>
+    /// <remarks>
+    /// <para>Every registration is a <c>TryAdd</c>: a <see cref="JsonLogger"/> or <see cref="Tracer"/> (or registry) registered
+    /// before this call is kept, and calling it twice keeps the first registration.</para>
+    /// <para>When it creates the metric registry, <c>AddDistric</c> also creates the registered logger and tracer and adds their
+    /// self-monitoring (<c>distric_internal_log_*</c>, <c>distric_internal_tracer_*</c>) to it, so those series are at
+    /// <c>/metrics</c> from the first scrape; metrics of the same names already in a supplied registry are kept. A logger or
+    /// tracer you register yourself must therefore not resolve <see cref="MetricRegistry"/> in its factory.</para>
+    /// <para>The container owns the logger and the tracer: disposing it disposes the tracer (final export) and the logger
+    /// (every accepted entry written and flushed), then closes the log stream if DistriC opened it (see
+    /// <see cref="DistricLogOutput"/>).</para>
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options; optional.</param>
-    /// <returns>A builder for chaining further DistriC registrations.</returns>
+    /// <returns>A builder for chaining further DistriC registrations, e.g. <c>AddLoggerProvider()</c>.</returns>
+    /// <exception cref="ArgumentException">An option is missing, or <see cref="DistricOptions.Tracing"/> has no exporter.</exception>
     public static DistricBuilder AddDistric(this IServiceCollection services, Action<DistricOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = new DistricOptions();
         configure?.Invoke(options);
+        Validate(options);
 
-        services.TryAddSingleton(_ => CreateMetrics(options));
+        services.TryAddSingleton(sp => CreateMetrics(sp, options));
         services.TryAddSingleton(_ => options.Health ?? new HealthRegistry(options.HealthRegistryOptions));
+        services.TryAddSingleton(_ => new LogOutputLease(options.LogOutput));
+        // The lease is resolved inside this factory, so it is created first and disposed after the logger has flushed.
+        services.TryAddSingleton(sp => new JsonLogger(sp.GetRequiredService<LogOutputLease>().Stream, options.Logging));
+        services.TryAddSingleton(sp => new Tracer(options.Tracing ?? new TracerOptions
+        {
+            Exporter = sp.GetService<ISpanExporter>() ?? DiscardingSpanExporter.Instance,
+        }));
         services.TryAddSingleton(sp => new DistricEndpointHandler(sp.GetRequiredService<MetricRegistry>(), sp.GetRequiredService<HealthRegistry>()));
 
         if (options.PublishHealthChecks)
@@ -33,18 +56,30 @@ public static class DistricServiceCollectionExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthCheckPublisher, DistricHealthCheckPublisher>());
         }
 
-        // EXTENSION POINT (lead): register JsonLogger and Tracer singletons here once their branches have landed, e.g.
-        //   services.TryAddSingleton(sp => new JsonLogger(output, options.Logging ?? new JsonLoggerOptions()));
-        //   services.TryAddSingleton(sp => new Tracer(options.Tracing ?? new TracerOptions()));
-        // and call their RegisterMetrics(registry) in CreateMetrics's place so their self-monitoring is exposed at /metrics.
         return new DistricBuilder(services);
     }
 
-    private static MetricRegistry CreateMetrics(DistricOptions options)
+    private static void Validate(DistricOptions options)
+    {
+        if (options.MetricRegistryOptions is null || options.HealthRegistryOptions is null || options.Logging is null || options.LogOutput is null)
+        {
+            throw new ArgumentException("DistricOptions.MetricRegistryOptions, HealthRegistryOptions, Logging and LogOutput must not be null.", nameof(options));
+        }
+
+        if (options.Tracing is { Exporter: null })
+        {
+            throw new ArgumentException(
+                "DistricOptions.Tracing needs an Exporter; or leave Tracing null to use the ISpanExporter registered in the container.",
+                nameof(options));
+        }
+    }
+
+    private static MetricRegistry CreateMetrics(IServiceProvider services, DistricOptions options)
     {
         MetricRegistry registry = options.Metrics ?? new MetricRegistry(options.MetricRegistryOptions);
-        // Register the HTTP self-monitoring families as soon as the registry exists, before the application can freeze it.
+        // Register the self-monitoring families as soon as the registry exists, before the application can freeze it.
         HttpEndpointMetrics.For(registry);
+        DistricSelfMonitoring.Register(registry, services.GetService<JsonLogger>(), services.GetService<Tracer>());
         return registry;
     }
 }

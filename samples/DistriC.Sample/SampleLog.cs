@@ -1,0 +1,32 @@
+namespace DistriC.Sample;
+
+/// <summary>The sample's log events: the generator writes each body, with the constant part of the JSON line pre-encoded.</summary>
+/// <remarks>
+/// <c>method</c> is a string, not the generated <c>SampleRequests.Method</c> enum: source generators do not see each other's
+/// output, so a type generated from a <c>[Metric]</c> class cannot be a <c>[LogEvent]</c> parameter.
+/// </remarks>
+internal static partial class SampleLog
+{
+    [LogEvent(LogLevel.Info, "sample", "Sample service started")]
+    public static partial void ServiceStarted(this JsonLogger logger, string url);
+
+    [LogEvent(LogLevel.Warn, "http", "Request failed")]
+    public static partial void RequestFailed(
+        this JsonLogger logger,
+        string method,
+        int status,
+        [LogField("duration_ms")] double durationMs,
+        [LogField("trace_id")] string traceId);
+
+    [LogEvent(LogLevel.Warn, "queue", "Queue backed up")]
+    public static partial void QueueBackedUp(this JsonLogger logger, int depth);
+
+    [LogEvent(LogLevel.Info, "queue", "Queue recovered")]
+    public static partial void QueueRecovered(this JsonLogger logger, int depth);
+
+    [LogEvent(LogLevel.Info, "tracing", "Spans exported")]
+    public static partial void SpansExported(this JsonLogger logger, int spans, int errors);
+
+    [LogEvent(LogLevel.Info, "sample", "Sample service stopped")]
+    public static partial void ServiceStopped(this JsonLogger logger, long requests);
+}

@@ -1,0 +1,25 @@
+namespace DistriC.Sample;
+
+/// <summary>The status class of a simulated response: the enum allowlist of the <c>status</c> label.</summary>
+public enum StatusClass
+{
+    [LabelValue("2xx")] Success,
+    [LabelValue("4xx")] ClientError,
+    [LabelValue("5xx")] ServerError,
+}
+
+/// <summary>Requests handled, by method (inline allowlist → generated <c>SampleRequests.Method</c>) and status class: 2 × 3 series.</summary>
+[Metric(MetricKind.Counter, "sample_requests_total", Help = "Requests handled by the sample workload")]
+[Label("method", "GET", "POST")]
+[Label<StatusClass>("status")]
+public sealed partial class SampleRequests;
+
+/// <summary>Latency of the simulated requests by status class.</summary>
+[Metric(MetricKind.Histogram, "sample_request_duration_seconds", Help = "Latency of the sample workload's requests",
+        Buckets = new[] { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1 })]
+[Label<StatusClass>("status")]
+public sealed partial class SampleRequestDuration;
+
+/// <summary>Items waiting in the simulated work queue.</summary>
+[Metric(MetricKind.Gauge, "sample_queue_depth", Help = "Items waiting in the sample work queue")]
+public sealed partial class SampleQueueDepth;

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using DistriC.Hosting.Tests.Support;
+
+namespace DistriC.Hosting.Tests;
+
+/// <summary>Runs the built sample service (<c>samples/DistriC.Sample</c>) in <c>--once</c> mode, as a user would.</summary>
+public sealed partial class SampleServiceTests
+{
+    private const int OnceRequests = 100;     // SampleArguments.OnceRequests
+    private const int SpansPerRequest = 2;    // the request span and its queue.process child
+    private static readonly TimeSpan ExitBound = TimeSpan.FromMinutes(2);
+
+    [GeneratedRegex("^http://127\\.0\\.0\\.1:(?<port>[0-9]+)/metrics$")]
+    private static partial Regex MetricsUrl();
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex TraceIdHex();
+
+    [Fact]
+    public async Task Once_mode_prints_valid_json_log_lines_then_an_exposition_in_which_every_sample_metric_moved()
+    {
+        SampleRun run = await RunSampleAsync("--once", "--port", "0");
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\nstderr:\n{run.Stderr}\nstdout:\n{run.Stdout}");
+        (IReadOnlyList<JsonElement> log, string exposition) = Split(run.Stdout);
+        AssertLog(log, run.Stderr);
+        AssertExposition(exposition);
+    }
+
+    private static void AssertLog(IReadOnlyList<JsonElement> log, string stderr)
+    {
+        string[] levels = ["DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
+        Assert.All(log, line =>
+        {
+            Assert.Equal(["timestamp", "level", "component", "message"], JsonLines.Names(line).Take(4));
+            Assert.True(line.GetProperty("timestamp").GetInt64() > 1_600_000_000_000);
+            Assert.Contains(JsonLines.Text(line, "level"), levels);
+        });
+
+        JsonElement started = log[0];
+        Assert.Equal("Sample service started", JsonLines.Text(started, "message"));
+        string url = JsonLines.Text(started, "url")!;
+        Assert.Matches(MetricsUrl(), url);
+        Assert.NotEqual("0", MetricsUrl().Match(url).Groups["port"].Value); // --port 0 picked a real port
+        Assert.Contains($"GET {url} -> 200", stderr, StringComparison.Ordinal);
+
+        // Every span reached the exporter (the tracer's final export runs before the logger's final flush).
+        int exported = log.Where(l => JsonLines.Text(l, "message") == "Spans exported").Sum(l => l.GetProperty("spans").GetInt32());
+        Assert.Equal(OnceRequests * SpansPerRequest, exported);
+        Assert.All(log.Where(l => JsonLines.Text(l, "message") == "Request failed"), l =>
+        {
+            Assert.Equal("WARN", JsonLines.Text(l, "level"));
+            Assert.Equal(503, l.GetProperty("status").GetInt32());
+            Assert.Matches(TraceIdHex(), JsonLines.Text(l, "trace_id"));
+        });
+
+        JsonElement stopped = log[^1];
+        Assert.Equal("Sample service stopped", JsonLines.Text(stopped, "message"));
+        Assert.Equal(OnceRequests, stopped.GetProperty("requests").GetInt64());
+    }
+
+    private static void AssertExposition(string exposition)
+    {
+        Assert.Empty(ExpositionValidator.Problems(exposition, ExpositionFormat.Prometheus));
+        Dictionary<string, double> samples = ExpositionValidator.Samples(exposition);
+
+        string[] requestSeries = samples.Keys.Where(k => k.StartsWith("sample_requests_total{", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(6, requestSeries.Length); // method {GET,POST} x status {2xx,4xx,5xx}
+        Assert.Equal(OnceRequests, requestSeries.Sum(k => samples[k]));
+        Assert.True(samples["sample_requests_total{method=\"GET\",status=\"2xx\"}"] > 0);
+
+        double observed = new[] { "2xx", "4xx", "5xx" }.Sum(s => samples[$"sample_request_duration_seconds_count{{status=\"{s}\"}}"]);
+        Assert.Equal(OnceRequests, observed);
+        Assert.True(samples["sample_request_duration_seconds_sum{status=\"2xx\"}"] > 0);
+        Assert.True(samples["sample_queue_depth"] > 0);
+
+        Assert.Equal(OnceRequests * SpansPerRequest, samples["distric_internal_tracer_spans_created_total"]);
+        Assert.Equal(1, samples["distric_internal_log_writer_healthy"]);
+        Assert.Equal(0, samples["distric_internal_log_dropped_total"]);
+    }
+
+    /// <summary>Stdout is the JSON log (flushed at shutdown) followed by the exposition; nothing interleaves.</summary>
+    private static (IReadOnlyList<JsonElement> Log, string Exposition) Split(string stdout)
+    {
+        string[] lines = stdout.Split('\n');
+        int first = Array.FindIndex(lines, l => !l.StartsWith('{'));
+        Assert.True(first > 0, "no JSON log lines before the exposition:\n" + stdout);
+        Assert.StartsWith("# HELP ", lines[first], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines[first..], l => l.StartsWith('{'));
+        return (lines[..first].Select(JsonLines.ParseLine).ToList(), string.Join('\n', lines[first..]));
+    }
+
+    private static async Task<SampleRun> RunSampleAsync(params string[] arguments)
+    {
+        string assembly = typeof(SampleServiceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "DistricSampleAssembly").Value!;
+        Assert.True(File.Exists(assembly), $"The sample was not built at {assembly}.");
+
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(assembly);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("DISTRIC_SAMPLE_PORT");
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(ExitBound);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"The sample did not exit within {ExitBound}.\nstderr:\n{await stderr}\nstdout:\n{await stdout}");
+        }
+
+        return new SampleRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    private sealed record SampleRun(int ExitCode, string Stdout, string Stderr);
+}
