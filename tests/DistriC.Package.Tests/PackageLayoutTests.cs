@@ -1,0 +1,98 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit.Abstractions;
+
+namespace DistriC.Package.Tests;
+
+/// <summary>The .nupkg holds exactly what a consumer needs, in the folders NuGet and the compiler look in.</summary>
+[Collection(PackedPackageGroup.Name)]
+public sealed class PackageLayoutTests
+{
+    private readonly PackedPackage _package;
+
+    public PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
+    {
+        _package = package;
+        output.WriteLine($"{package.Pack!.Elapsed.TotalSeconds,5:0.0} s  {package.Pack.CommandLine}");
+    }
+
+    [Fact]
+    public void The_package_holds_the_runtime_the_compiler_extensions_the_props_and_the_readme_and_nothing_else()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+
+        // OPC bookkeeping (_rels/, package/, [Content_Types].xml) aside.
+        string[] entries = zip.Entries.Select(e => e.FullName)
+            .Where(n => !n.StartsWith("_rels/", StringComparison.Ordinal) && !n.StartsWith("package/", StringComparison.Ordinal) && n != "[Content_Types].xml")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(
+            [
+                "DistriC.Generated.nuspec",
+                "README.md",
+                "analyzers/dotnet/cs/DistriC.Analyzers.dll",
+                "analyzers/dotnet/cs/DistriC.Generator.dll",
+                "build/DistriC.Generated.props",
+                "buildTransitive/DistriC.Generated.props",
+                "lib/net8.0/DistriC.Runtime.dll",
+                "lib/net8.0/DistriC.Runtime.xml",
+            ],
+            entries);
+    }
+
+    [Fact]
+    public void The_props_and_readme_are_the_repository_files()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        string props = File.ReadAllText(Path.Combine(_package.RepositoryRoot, "src", "Runtime", "build", "DistriC.Generated.props"));
+
+        Assert.Equal(props, Read(zip, "build/DistriC.Generated.props"));
+        Assert.Equal(props, Read(zip, "buildTransitive/DistriC.Generated.props"));
+        Assert.Equal(File.ReadAllText(Path.Combine(_package.RepositoryRoot, "README.md")), Read(zip, "README.md"));
+        string[] visible = XDocument.Parse(props).Descendants("CompilerVisibleProperty").Select(e => (string)e.Attribute("Include")!).ToArray();
+        Assert.Equal(["DistricMaxCardinality", "DistricMaxSeries"], visible);
+    }
+
+    [Fact]
+    public void Every_packed_assembly_was_built_by_this_pack()
+    {
+        // Each DLL carries the version given to this very pack: none is a stale build from another folder or configuration.
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        string extracted = Path.Combine(_package.Root, "extracted");
+        Directory.CreateDirectory(extracted);
+
+        foreach (string entry in new[] { "lib/net8.0/DistriC.Runtime.dll", "analyzers/dotnet/cs/DistriC.Generator.dll", "analyzers/dotnet/cs/DistriC.Analyzers.dll" })
+        {
+            string path = Path.Combine(extracted, Path.GetFileName(entry));
+            zip.GetEntry(entry)!.ExtractToFile(path, overwrite: true);
+            string? productVersion = FileVersionInfo.GetVersionInfo(path).ProductVersion;
+            Assert.True(productVersion?.StartsWith(_package.Version + "+", StringComparison.Ordinal) == true || productVersion == _package.Version, $"{entry}: {productVersion}");
+        }
+    }
+
+    [Fact]
+    public void The_nuspec_names_the_package_and_version_and_depends_on_nothing()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        XElement metadata = XDocument.Parse(Read(zip, "DistriC.Generated.nuspec")).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+
+        Assert.Equal(PackedPackage.PackageId, Child(metadata, "id").Value);
+        Assert.Equal(_package.Version, Child(metadata, "version").Value);
+        Assert.Equal("README.md", Child(metadata, "readme").Value);
+        XElement group = Assert.Single(Child(metadata, "dependencies").Elements());
+        Assert.Equal("net8.0", (string?)group.Attribute("targetFramework"));
+        Assert.Empty(group.Elements());
+    }
+
+    private static XElement Child(XElement parent, string localName) => parent.Elements().Single(e => e.Name.LocalName == localName);
+
+    private static string Read(ZipArchive zip, string entry)
+    {
+        using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
+        return reader.ReadToEnd();
+    }
+}
