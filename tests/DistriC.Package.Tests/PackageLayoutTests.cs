@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Xunit.Abstractions;
 
@@ -71,6 +73,33 @@ public sealed class PackageLayoutTests
             zip.GetEntry(entry)!.ExtractToFile(path, overwrite: true);
             string? productVersion = FileVersionInfo.GetVersionInfo(path).ProductVersion;
             Assert.True(productVersion?.StartsWith(_package.Version + "+", StringComparison.Ordinal) == true || productVersion == _package.Version, $"{entry}: {productVersion}");
+        }
+    }
+
+    [Fact]
+    public void The_compiler_extensions_load_into_the_dotnet_8_sdk_compiler()
+    {
+        // A generator referencing a newer Microsoft.CodeAnalysis than the running compiler is skipped (CS9057):
+        // Roslyn 4.8 is the compiler of the .NET 8 SDK, the oldest the net8.0 runtime library is meant for.
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        foreach (string entry in new[] { "analyzers/dotnet/cs/DistriC.Generator.dll", "analyzers/dotnet/cs/DistriC.Analyzers.dll" })
+        {
+            using var image = new MemoryStream();
+            using (Stream stream = zip.GetEntry(entry)!.Open())
+            {
+                stream.CopyTo(image);
+            }
+
+            image.Position = 0;
+            using var pe = new PEReader(image);
+            MetadataReader metadata = pe.GetMetadataReader();
+            Version[] roslyn = metadata.AssemblyReferences
+                .Select(handle => metadata.GetAssemblyReference(handle))
+                .Where(reference => metadata.GetString(reference.Name).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+                .Select(reference => reference.Version)
+                .ToArray();
+            Assert.NotEmpty(roslyn);
+            Assert.All(roslyn, version => Assert.True(version <= new Version(4, 8, 0, 0), $"{entry} references Microsoft.CodeAnalysis {version}"));
         }
     }
 
