@@ -32,7 +32,6 @@ public sealed partial class Tracer : IDisposable
     private readonly int _maxTags;
     private readonly int _maxTagKeyLength;
     private readonly int _maxTagValueLength;
-    private PaddedLong _created;
     private PaddedLong _sampledIn;
     private PaddedLong _sampledOut;
     private PaddedLong _sampleCounter;
@@ -152,7 +151,6 @@ public sealed partial class Tracer : IDisposable
             return StartNotRecorded(traceId, parentId);
         }
 
-        Interlocked.Increment(ref _created.Value);
         Interlocked.Increment(ref _sampledIn.Value);
         if (!_pool.TryDequeue(out SpanRecord? record))
         {
@@ -173,7 +171,6 @@ public sealed partial class Tracer : IDisposable
     {
         if (!_disposed)
         {
-            Interlocked.Increment(ref _created.Value);
             Interlocked.Increment(ref _sampledOut.Value);
         }
 
