@@ -2,11 +2,16 @@ using System;
 
 namespace DistriC.Hosting;
 
-/// <summary>Adds the logger's and the tracer's self-monitoring to the registry that <c>AddDistric</c> creates.</summary>
+/// <summary>Adds the health, logger and tracer self-monitoring to the registry that <c>AddDistric</c> creates.</summary>
 internal static class DistricSelfMonitoring
 {
-    public static void Register(MetricRegistry registry, JsonLogger? logger, Tracer? tracer)
+    public static void Register(MetricRegistry registry, HealthRegistry? health, JsonLogger? logger, Tracer? tracer)
     {
+        if (health is not null)
+        {
+            KeepExisting(() => health.RegisterMetrics(registry));
+        }
+
         if (logger is not null)
         {
             KeepExisting(() => logger.RegisterMetrics(registry));
@@ -19,7 +24,7 @@ internal static class DistricSelfMonitoring
     }
 
     // A registry supplied through DistricOptions.Metrics may already carry these families (the application registered the
-    // same logger or tracer itself); those stay. Any other failure (frozen, full) is the application's to see.
+    // same health registry, logger or tracer itself); those stay. Any other failure (frozen, full) is the application's to see.
     private static void KeepExisting(Action register)
     {
         try

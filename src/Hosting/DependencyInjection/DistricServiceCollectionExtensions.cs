@@ -20,9 +20,9 @@ public static class DistricServiceCollectionExtensions
     /// <remarks>
     /// <para>Every registration is a <c>TryAdd</c>: a <see cref="JsonLogger"/> or <see cref="Tracer"/> (or registry) registered
     /// before this call is kept, and calling it twice keeps the first registration.</para>
-    /// <para>When it creates the metric registry, <c>AddDistric</c> also creates the registered logger and tracer and adds their
-    /// self-monitoring (<c>distric_internal_log_*</c>, <c>distric_internal_tracer_*</c>) to it, so those series are at
-    /// <c>/metrics</c> from the first scrape; metrics of the same names already in a supplied registry are kept. A logger or
+    /// <para>When it creates the metric registry, <c>AddDistric</c> also creates the registered health registry, logger and tracer
+    /// and adds their self-monitoring (<c>distric_health_status</c>, <c>distric_internal_log_*</c>, <c>distric_internal_tracer_*</c>) to it, so those series are at
+    /// <c>/metrics</c> from the first scrape; metrics of the same names already in a supplied registry are kept. A health registry, logger or
     /// tracer you register yourself must therefore not resolve <see cref="MetricRegistry"/> in its factory.</para>
     /// <para>The container owns the logger and the tracer: disposing it disposes the tracer (final export) and the logger
     /// (every accepted entry written and flushed), then closes the log stream if DistriC opened it (see
@@ -79,7 +79,7 @@ public static class DistricServiceCollectionExtensions
         MetricRegistry registry = options.Metrics ?? new MetricRegistry(options.MetricRegistryOptions);
         // Register the self-monitoring families as soon as the registry exists, before the application can freeze it.
         HttpEndpointMetrics.For(registry);
-        DistricSelfMonitoring.Register(registry, services.GetService<JsonLogger>(), services.GetService<Tracer>());
+        DistricSelfMonitoring.Register(registry, services.GetService<HealthRegistry>(), services.GetService<JsonLogger>(), services.GetService<Tracer>());
         return registry;
     }
 }

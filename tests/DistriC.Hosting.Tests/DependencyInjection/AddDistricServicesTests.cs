@@ -37,6 +37,20 @@ public sealed class AddDistricServicesTests : IDisposable
     }
 
     [Fact]
+    public void The_overall_health_is_a_gauge_in_the_registry_read_at_scrape_time()
+    {
+        var services = new ServiceCollection();
+        services.AddDistric(o => o.LogOutput = DistricLogOutput.Stream(new MemoryStream()));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        var registry = provider.GetRequiredService<MetricRegistry>();
+        HealthComponent database = provider.GetRequiredService<HealthRegistry>().Register("database");
+
+        Assert.Contains("\ndistric_health_status 0\n", registry.ExportText(), StringComparison.Ordinal);
+        database.Update(HealthStatus.Down, "connection refused");
+        Assert.Contains("\ndistric_health_status 2\n", registry.ExportText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_default_log_output_is_standard_output_opened_and_closed_by_distric()
     {
         DistricLogOutput output = new DistricOptions().LogOutput;
