@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using DistriC.Logging;
@@ -151,6 +152,35 @@ public ref struct LogEntryWriter
         AppendRaw("\""u8);
         AppendFormatted(value, default);
         AppendRaw("\""u8);
+    }
+
+    /// <summary>
+    /// Appends an enum value as its member name in a JSON string, or, for a value without a name of its own (a cast
+    /// integer, a <c>[Flags]</c> combination), as its number in a string: what the generator writes with a
+    /// compile-time <c>switch</c> for the enums it can see. Generated code calls this for a parameter whose type
+    /// the generator could not see, such as an enum made by another source generator.
+    /// </summary>
+    /// <typeparam name="TEnum">The enum type; its names are encoded once, on first use (see <c>EnumJsonNames</c>).</typeparam>
+    /// <param name="fieldPrefix">Pre-encoded <c>,"name":</c>.</param>
+    /// <param name="value">The value.</param>
+    public void AppendEnum<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(scoped ReadOnlySpan<byte> fieldPrefix, TEnum value)
+        where TEnum : struct, Enum
+    {
+        ulong key = EnumJsonNames<TEnum>.ToKey(value);
+        byte[]? name = EnumJsonNames<TEnum>.Find(key);
+        if (name is not null)
+        {
+            AppendRaw(fieldPrefix);
+            AppendRaw(name);
+        }
+        else if (EnumJsonNames<TEnum>.IsSigned)
+        {
+            AppendQuotedNumber(fieldPrefix, unchecked((long)key));
+        }
+        else
+        {
+            AppendQuotedNumber(fieldPrefix, key);
+        }
     }
 
     /// <summary>
