@@ -132,6 +132,14 @@ namespace DistriC.Generator.Logging
                 return;
             }
 
+            if (p.Kind == LogValueKind.UnresolvedEnum)
+            {
+                // No type argument: inferred in the final compilation, and a type that is missing for good then
+                // yields no error beyond the one at the parameter.
+                w.Line(Writer + ".AppendEnum(" + Utf8(p.FieldPrefix) + ", " + value + ");");
+                return;
+            }
+
             w.Line(Writer + "." + AppendMethod(p.Kind) + "(" + Utf8(p.FieldPrefix) + ", " + value + ");");
         }
 

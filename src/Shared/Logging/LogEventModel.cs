@@ -21,6 +21,13 @@ namespace DistriC.Logging
         TimeSpan,
         Enum,
         Exception,
+
+        /// <summary>
+        /// A type that does not exist yet while generators run (an error type there), taken to be an enum made by
+        /// another source generator (e.g. the label enum of a <c>[Metric]</c> class). Written by the generic
+        /// <c>LogEntryWriter.AppendEnum</c>, which the compiler binds in the final compilation.
+        /// </summary>
+        UnresolvedEnum,
     }
 
     /// <summary>One type around the method, outermost first.</summary>

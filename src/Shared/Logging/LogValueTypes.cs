@@ -35,6 +35,15 @@ namespace DistriC.Logging
                 return LogValueKind.Enum;
             }
 
+            // Generators cannot see each other's output, so a type another generator makes is an error type here.
+            // Presume an enum: the generated call only compiles for one, and in the final compilation the analyzer
+            // sees the real type (DSC102 if it is not an enum). A type missing for good already has its compiler
+            // error (CS0246/CS0426), which no DSC102 should pile onto.
+            if (type.TypeKind == TypeKind.Error)
+            {
+                return LogValueKind.UnresolvedEnum;
+            }
+
             switch (type.SpecialType)
             {
                 case SpecialType.System_String: return LogValueKind.String;
