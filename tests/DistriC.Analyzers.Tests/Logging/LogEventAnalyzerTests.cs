@@ -57,6 +57,30 @@ public sealed class LogEventAnalyzerTests
         """);
 
     [Fact]
+    public Task DSC102_accepts_the_label_enum_a_metric_class_generates_and_still_rejects_the_class() => LoggingAnalyzerHarness.VerifyAsync(
+        """
+        [Metric(MetricKind.Counter, "requests_total")]
+        [Label("method", "GET", "POST")]
+        public sealed partial class Requests;
+
+        public static partial class Log
+        {
+            [LogEvent(LogLevel.Info, "c", "m")]
+            static partial void M(this JsonLogger logger, Requests.Method method, Requests.Method? previous, Requests {|DSC102:requests|});
+        }
+        """,
+        afterMetricsGenerator: true);
+
+    [Fact]
+    public Task DSC102_is_not_piled_onto_the_compiler_error_of_a_missing_type() => LoggingAnalyzerHarness.VerifyAsync("""
+        public static partial class Log
+        {
+            [LogEvent(LogLevel.Info, "c", "m")]
+            static partial void M(this JsonLogger logger, NoSuchType missing, NoSuchType? maybe);
+        }
+        """);
+
+    [Fact]
     public Task DSC103_duplicate_field_name() => LoggingAnalyzerHarness.VerifyAsync("""
         public static partial class Log
         {

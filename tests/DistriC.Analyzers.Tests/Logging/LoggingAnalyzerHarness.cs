@@ -28,14 +28,24 @@ internal static partial class LoggingAnalyzerHarness
 
     private const string Usings = "using System;\nusing DistriC;\n";
 
-    public static async Task VerifyAsync(string markup)
+    /// <summary>Checks the analyzer's diagnostics against the markup.</summary>
+    /// <param name="markup">Source with <c>{|DSCnnn:span|}</c> marks.</param>
+    /// <param name="afterMetricsGenerator">Analyze the compilation the metrics generator produced (as a build does), so its label enums exist.</param>
+    public static async Task VerifyAsync(string markup, bool afterMetricsGenerator = false)
     {
         (string source, string[] expected) = ParseMarkup(Usings + markup);
-        var compilation = CSharpCompilation.Create(
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        Compilation compilation = CSharpCompilation.Create(
             "LoggingAnalyzerTests",
-            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+            new[] { CSharpSyntaxTree.ParseText(source, parseOptions) },
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        if (afterMetricsGenerator)
+        {
+            CSharpGeneratorDriver.Create(new[] { new DistriC.Generator.Metrics.MetricsGenerator().AsSourceGenerator() }, parseOptions: parseOptions)
+                .RunGeneratorsAndUpdateCompilation(compilation, out compilation, out _);
+        }
+
         ImmutableArray<Diagnostic> diagnostics = await compilation
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LogEventAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();
