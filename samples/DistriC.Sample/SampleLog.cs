@@ -2,8 +2,9 @@ namespace DistriC.Sample;
 
 /// <summary>The sample's log events: the generator writes each body, with the constant part of the JSON line pre-encoded.</summary>
 /// <remarks>
-/// <c>method</c> is a string, not the generated <c>SampleRequests.Method</c> enum: source generators do not see each other's
-/// output, so a type generated from a <c>[Metric]</c> class cannot be a <c>[LogEvent]</c> parameter.
+/// <c>method</c> is the label enum the metrics generator makes for <see cref="SampleRequests"/>; the logging generator
+/// cannot see it (generators do not see each other's output) and emits a call the compiler binds to it, which writes
+/// the member name (<c>"method":"GET"</c>) without allocating.
 /// </remarks>
 internal static partial class SampleLog
 {
@@ -13,7 +14,7 @@ internal static partial class SampleLog
     [LogEvent(LogLevel.Warn, "http", "Request failed")]
     public static partial void RequestFailed(
         this JsonLogger logger,
-        string method,
+        SampleRequests.Method method,
         int status,
         [LogField("duration_ms")] double durationMs,
         [LogField("trace_id")] string traceId);

@@ -64,7 +64,7 @@ internal sealed class SampleWorkload
         request.SetStatus(code >= 500 ? SpanStatus.Error : SpanStatus.Ok);
         if (code >= 500)
         {
-            _log.RequestFailed(methodText, code, seconds * 1000, request.TraceId.ToString());
+            _log.RequestFailed(method, code, seconds * 1000, request.TraceId.ToString());
         }
 
         UpdateHealth(depth);

@@ -59,6 +59,7 @@ public sealed partial class SampleServiceTests
         Assert.All(log.Where(l => JsonLines.Text(l, "message") == "Request failed"), l =>
         {
             Assert.Equal("WARN", JsonLines.Text(l, "level"));
+            Assert.Contains(JsonLines.Text(l, "method"), new[] { "GET", "POST" }); // the generated label enum, by name
             Assert.Equal(503, l.GetProperty("status").GetInt32());
             Assert.Matches(TraceIdHex(), JsonLines.Text(l, "trace_id"));
         });
