@@ -6,14 +6,24 @@ namespace DistriC;
 // The background writer of async mode: the ring's single consumer.
 public sealed partial class JsonLogger
 {
-    // Safety net only: producers wake the parked writer explicitly.
+    // Idle: nothing was written in the last round; producers wake the writer on their first line (the timeout is a safety net).
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(200);
+
+    // Batching: the writer has just drained lines and expects more. Producers wake it only once WakeBytes are waiting,
+    // otherwise it drains after BatchWait. Draining every line the moment it lands makes the writer and the producers
+    // trade the ring's cache lines (and the producer pay for waking it) on every call; batches keep both on their own
+    // core and bound how late a line reaches the stream.
+    private static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(10);
+    private const int Running = 0;
+    private const int ParkedIdle = 1;
+    private const int ParkedBatching = 2;
 
     private void RunWriter()
     {
         var staging = new byte[Math.Max(StagingBytes, MaxEntryBytes)];
         var spin = default(SpinWait);
         bool dirty = false;
+        bool drainedSinceLastPark = false;
         try
         {
             while (true)
@@ -24,6 +34,7 @@ public sealed partial class JsonLogger
                     TryOutput(staging.AsSpan(0, bytes), records);
                     Volatile.Write(ref _lastProgress, _time.GetTimestamp());
                     dirty = true;
+                    drainedSinceLastPark = true;
                     spin = default;
                     continue;
                 }
@@ -47,7 +58,8 @@ public sealed partial class JsonLogger
                 }
 
                 Volatile.Write(ref _lastProgress, _time.GetTimestamp());
-                Park();
+                Park(drainedSinceLastPark ? ParkedBatching : ParkedIdle);
+                drainedSinceLastPark = false;
             }
         }
         finally
@@ -56,19 +68,24 @@ public sealed partial class JsonLogger
         }
     }
 
-    private void Park()
+    private void Park(int mode)
     {
-        Volatile.Write(ref _consumerParked, 1);
+        Volatile.Write(ref _consumerParked, mode);
         // Full fence, paired with the one in LogRing.TryWrite: either the producer sees the flag, or we see its record.
         Interlocked.MemoryBarrier();
-        if (!_ring!.HasData && !_ring.IsClosed)
+        bool wakeNow = mode == ParkedIdle ? _ring!.HasData : _ring!.UsedBytes >= _wakeBytes;
+        if (!wakeNow && !_ring.IsClosed)
         {
-            _wake.Wait(IdleWait);
+            _wake.Wait(mode == ParkedIdle ? IdleWait : BatchWait);
         }
 
         _wake.Reset();
-        Volatile.Write(ref _consumerParked, 0);
+        Volatile.Write(ref _consumerParked, Running);
     }
+
+    /// <summary>Whether a producer that has just queued a line must wake the parked writer.</summary>
+    private bool MustWakeWriter(int parked) =>
+        parked == ParkedIdle || (parked == ParkedBatching && _ring!.UsedBytes >= _wakeBytes);
 
     /// <summary>Writes <paramref name="lines"/> complete lines; counts them as written or as lost.</summary>
     private bool TryOutput(ReadOnlySpan<byte> data, int lines)

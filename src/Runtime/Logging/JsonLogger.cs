@@ -48,6 +48,7 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
     private volatile bool _healthy = true;
     private volatile bool _disposed;
     private long _lastProgress;
+    private readonly long _wakeBytes;
     private int _consumerParked;
     private long _dropped;
     private long _oversized;
@@ -88,6 +89,7 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
             int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(options.RingCapacity, 64));
             ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxEntryBytes, LogRing.MaxPayloadFor(capacity), nameof(options));
             _ring = new LogRing(capacity);
+            _wakeBytes = Math.Min(StagingBytes, capacity / 4); // one staging buffer's worth, and well before the ring is full
             _writerThread = new Thread(RunWriter) { IsBackground = true, Name = "DistriC JSON log writer" };
             _writerThread.Start();
         }
@@ -225,7 +227,8 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         DistricStatus status = _ring.TryWrite(line);
         if (status == DistricStatus.Ok)
         {
-            if (Volatile.Read(ref _consumerParked) != 0 && Interlocked.Exchange(ref _consumerParked, 0) != 0)
+            int parked = Volatile.Read(ref _consumerParked);
+            if (parked != Running && MustWakeWriter(parked) && Interlocked.Exchange(ref _consumerParked, Running) != Running)
             {
                 _wake.Set();
             }
