@@ -34,6 +34,31 @@ public sealed class JsonLoggerAsyncTests
     }
 
     [Fact]
+    public void Lines_reach_the_stream_while_the_logger_runs_idle_trickling_or_in_bursts()
+    {
+        // The writer drains in batches; whichever way it is parked (idle, or batching after a drain), no accepted line may
+        // wait for Dispose. The bounds are generous safety limits, not timing claims (the batch wait is 10 ms).
+        TimeSpan bound = TimeSpan.FromSeconds(10);
+        using var output = new MemoryStream();
+        using var logger = new JsonLogger(output);
+
+        Assert.Equal(DistricStatus.Ok, logger.Write(LogLevel.Info, "drain", "first line wakes the idle writer"));
+        Assert.True(SpinWait.SpinUntil(() => logger.WrittenCount == 1, bound), "an idle writer was not woken");
+
+        Assert.Equal(DistricStatus.Ok, logger.Write(LogLevel.Info, "drain", "second line, writer batching"));
+        Assert.True(SpinWait.SpinUntil(() => logger.WrittenCount == 2, bound), "a batching writer never drained a lone line");
+
+        string padding = new('x', 200);
+        for (int i = 0; i < 1000; i++)
+        {
+            Assert.Equal(DistricStatus.Ok, logger.Write(LogLevel.Info, "drain", "burst", F("pad", padding)));
+        }
+
+        Assert.True(SpinWait.SpinUntil(() => logger.WrittenCount == 1002, bound), "a burst of more than 64 KiB was not drained");
+        Assert.Equal(0, logger.DroppedCount);
+    }
+
+    [Fact]
     public void Eight_threads_times_ten_thousand_entries_are_all_written_in_per_thread_order()
     {
         const int threads = 8;
