@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using DistriC.Infrastructure;
 using DistriC.Logging;
 using Microsoft.Extensions.Logging;
@@ -25,9 +24,6 @@ internal sealed class DistricLogger : ILogger
     /// <summary>Names this logger writes itself; a state field with one of them gets <see cref="RenamedPrefix"/>.</summary>
     private static readonly string[] OwnFieldNames = ["event_id", "event_name", "exception"];
     private const string RenamedPrefix = "state.";
-
-    // ,"level":"INFO","component": for each level, built from the same rules as JsonLogger's own lines.
-    private static readonly byte[][] Headers = BuildHeaders();
 
     private readonly JsonLogger _target;
     private readonly string _category;
@@ -64,7 +60,7 @@ internal sealed class DistricLogger : ILogger
     /// <summary>Writes one line; true when it was dropped for being larger than the logger's entry limit.</summary>
     private bool WriteLine(LogLevel level, string message, EventId eventId, IReadOnlyList<KeyValuePair<string, object?>>? fields, Exception? exception, bool withStackTrace)
     {
-        var writer = new LogEntryWriter(_target, Headers[(int)level]);
+        var writer = new LogEntryWriter(_target, LogEntryWriter.DynamicComponentHeader(level));
         writer.AppendString(default, _category);
         writer.AppendString(",\"message\":"u8, message);
         if (eventId.Id != 0)
@@ -123,15 +119,4 @@ internal sealed class DistricLogger : ILogger
     }
 
     private static bool IsTaken(string name) => LogFormat.IsReservedFieldName(name) || Array.IndexOf(OwnFieldNames, name) >= 0;
-
-    private static byte[][] BuildHeaders()
-    {
-        var headers = new byte[(int)LogLevel.Fatal + 1][];
-        for (int level = 0; level < headers.Length; level++)
-        {
-            headers[level] = Encoding.UTF8.GetBytes(",\"level\":" + LogFormat.Quote(LogFormat.LevelName(level)!) + ",\"component\":");
-        }
-
-        return headers;
-    }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DistriC.Infrastructure;
@@ -33,8 +32,6 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
 {
     private const int StagingBytes = 64 * 1024;
     private const int MaxEntryLimit = 1 << 20;
-    private static readonly byte[][] LevelHeaders = BuildLevelHeaders();
-
     private readonly Stream _output;
     private readonly LogRing? _ring;
     private readonly TimeProvider? _clock;
@@ -161,12 +158,13 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
             return DistricStatus.Ok;
         }
 
-        if ((uint)level >= (uint)LevelHeaders.Length)
+        ReadOnlySpan<byte> header = LogEntryWriter.DynamicComponentHeader(level);
+        if (header.IsEmpty)
         {
             return DistricStatus.InvalidArgument;
         }
 
-        var writer = new LogEntryWriter(this, LevelHeaders[(int)level]);
+        var writer = new LogEntryWriter(this, header);
         writer.AppendString(default, component ?? string.Empty);
         writer.AppendString(",\"message\":"u8, message ?? string.Empty);
         foreach (KeyValuePair<string, string?> field in fields)
@@ -280,17 +278,5 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         _ring.Close();
         _wake.Set();
         return true;
-    }
-
-    private static byte[][] BuildLevelHeaders()
-    {
-        var headers = new byte[5][];
-        for (int level = 0; level < headers.Length; level++)
-        {
-            // The component value follows directly: Write appends it with an empty prefix.
-            headers[level] = Encoding.UTF8.GetBytes(",\"level\":" + LogFormat.Quote(LogFormat.LevelName(level)!) + ",\"component\":");
-        }
-
-        return headers;
     }
 }

@@ -26,6 +26,9 @@ public ref struct LogEntryWriter
 {
     private const int MinimumScratch = 256;
 
+    // ,"level":"INFO","component": per level: the header of a line whose component is only known at run time.
+    private static readonly byte[][] LevelHeaders = BuildLevelHeaders();
+
     [ThreadStatic]
     private static byte[]? t_scratch;
 
@@ -34,6 +37,15 @@ public ref struct LogEntryWriter
     private int _length;
     private readonly int _limit;
     private bool _overflow;
+
+    /// <summary>
+    /// The header for a line whose component is known only at run time: <c>,"level":"&lt;LEVEL&gt;","component":</c>, so the
+    /// component follows as a string appended with an empty prefix. Empty for a level outside <see cref="LogLevel"/>.
+    /// </summary>
+    /// <param name="level">The line's level.</param>
+    /// <returns>The pre-encoded header.</returns>
+    public static ReadOnlySpan<byte> DynamicComponentHeader(LogLevel level) =>
+        (uint)level < (uint)LevelHeaders.Length ? LevelHeaders[(int)level] : default;
 
     /// <summary>Starts a line: <c>{"timestamp":&lt;Unix ms&gt;</c> followed by <paramref name="header"/>.</summary>
     /// <param name="logger">Destination logger.</param>
@@ -325,5 +337,16 @@ public ref struct LogEntryWriter
         }
 
         _length += written;
+    }
+
+    private static byte[][] BuildLevelHeaders()
+    {
+        var headers = new byte[(int)LogLevel.Fatal + 1][];
+        for (int level = 0; level < headers.Length; level++)
+        {
+            headers[level] = System.Text.Encoding.UTF8.GetBytes(",\"level\":" + LogFormat.Quote(LogFormat.LevelName(level)!) + ",\"component\":");
+        }
+
+        return headers;
     }
 }
