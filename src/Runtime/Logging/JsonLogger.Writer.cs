@@ -73,8 +73,7 @@ public sealed partial class JsonLogger
         Volatile.Write(ref _consumerParked, mode);
         // Full fence, paired with the one in LogRing.TryWrite: either the producer sees the flag, or we see its record.
         Interlocked.MemoryBarrier();
-        bool wakeNow = mode == ParkedIdle ? _ring!.HasData : _ring!.UsedBytes >= _wakeBytes;
-        if (!wakeNow && !_ring.IsClosed)
+        if (!HasWorkFor(mode) && !_ring!.IsClosed)
         {
             _wake.Wait(mode == ParkedIdle ? IdleWait : BatchWait);
         }
@@ -83,9 +82,12 @@ public sealed partial class JsonLogger
         Volatile.Write(ref _consumerParked, Running);
     }
 
-    /// <summary>Whether a producer that has just queued a line must wake the parked writer.</summary>
-    private bool MustWakeWriter(int parked) =>
-        parked == ParkedIdle || (parked == ParkedBatching && _ring!.UsedBytes >= _wakeBytes);
+    /// <summary>
+    /// Whether a writer parked in <paramref name="parkMode"/> has work: any line when idle, <c>_wakeBytes</c> when batching.
+    /// The writer checks it before waiting, a producer after queueing a line (to decide whether to wake it).
+    /// </summary>
+    private bool HasWorkFor(int parkMode) =>
+        parkMode == ParkedIdle ? _ring!.HasData : parkMode == ParkedBatching && _ring!.UsedBytes >= _wakeBytes;
 
     /// <summary>Writes <paramref name="lines"/> complete lines; counts them as written or as lost.</summary>
     private bool TryOutput(ReadOnlySpan<byte> data, int lines)

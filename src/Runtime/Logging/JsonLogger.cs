@@ -225,8 +225,7 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         DistricStatus status = _ring.TryWrite(line);
         if (status == DistricStatus.Ok)
         {
-            int parked = Volatile.Read(ref _consumerParked);
-            if (parked != Running && MustWakeWriter(parked) && Interlocked.Exchange(ref _consumerParked, Running) != Running)
+            if (HasWorkFor(Volatile.Read(ref _consumerParked)) && Interlocked.Exchange(ref _consumerParked, Running) != Running)
             {
                 _wake.Set();
             }
