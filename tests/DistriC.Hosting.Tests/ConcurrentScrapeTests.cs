@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using DistriC.Hosting.Tests.Support;
+using DistriC.Tests.Support;
 
 namespace DistriC.Hosting.Tests;
 

@@ -1,4 +1,3 @@
-using System;
 using System.Threading.Tasks;
 using DistriC.Tests.Support;
 
@@ -23,18 +22,14 @@ public sealed class PromtoolTests
     [ToolFact("promtool")]
     public async Task Promtool_rejects_what_it_should_so_the_check_above_can_fail()
     {
-        string? promtool = ExternalTool.Find("promtool");
-        Assert.NotNull(promtool);
-        (int exit, _) = await ExternalTool.RunAsync(promtool, "check metrics", "# TYPE x counter\nx{a=\"unterminated} 1\n", TimeSpan.FromSeconds(30));
+        (int exit, _) = Assert.NotNull(await Promtool.CheckMetricsAsync("# TYPE x counter\nx{a=\"unterminated} 1\n"));
         Assert.NotEqual(0, exit);
     }
 
     /// <summary>promtool exits 0 when clean, 3 with lint findings only, 1 on a parse error.</summary>
     private static async Task AssertPromtoolAccepts(string exposition, string expectedLint = "")
     {
-        string? promtool = ExternalTool.Find("promtool");
-        Assert.NotNull(promtool);
-        (int exit, string output) = await ExternalTool.RunAsync(promtool, "check metrics", exposition, TimeSpan.FromSeconds(30));
+        (int exit, string output) = Assert.NotNull(await Promtool.CheckMetricsAsync(exposition));
         Assert.True(exit == (expectedLint.Length == 0 ? 0 : 3), $"promtool exit {exit}: {output}");
         Assert.Equal(expectedLint, output.Trim());
     }

@@ -1,11 +1,10 @@
 using System;
 using System.Threading.Tasks;
-using DistriC.Tests.Support;
 
-namespace DistriC.Hosting.Tests.Support;
+namespace DistriC.Tests.Support;
 
 /// <summary>Runs <c>promtool check metrics</c> (Prometheus's own exposition linter) when it is installed.</summary>
-public static class Promtool
+internal static class Promtool
 {
     /// <summary>Exit code and output of <c>promtool check metrics</c> on <paramref name="exposition"/>, or null without promtool.</summary>
     public static async Task<(int ExitCode, string Output)?> CheckMetricsAsync(string exposition)
