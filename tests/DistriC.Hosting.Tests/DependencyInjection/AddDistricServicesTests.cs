@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using DistriC.Hosting.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using DistriC.Tests.Support;
 
 namespace DistriC.Hosting.Tests.DependencyInjection;
 

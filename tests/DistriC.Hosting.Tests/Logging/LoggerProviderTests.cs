@@ -7,6 +7,7 @@ using DistriC.Hosting.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MelLogLevel = Microsoft.Extensions.Logging.LogLevel;
+using DistriC.Tests.Support;
 
 namespace DistriC.Hosting.Tests.Logging;
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using DistriC.Tests.Support;
 
 namespace DistriC.Runtime.Tests.Logging;
 

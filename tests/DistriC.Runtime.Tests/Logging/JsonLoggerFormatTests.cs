@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using DistriC.Tests.Support;
 
 namespace DistriC.Runtime.Tests.Logging;
 

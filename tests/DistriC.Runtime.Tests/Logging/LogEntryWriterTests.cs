@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using DistriC.Infrastructure;
+using DistriC.Tests.Support;
 
 namespace DistriC.Runtime.Tests.Logging;
 

@@ -4,16 +4,9 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
+using DistriC.Tests.Support;
 
 namespace DistriC.Runtime.Tests.Logging;
-
-/// <summary>A clock fixed at 2024-01-01T00:00:00Z (1704067200000 ms), so output is byte-exact.</summary>
-internal sealed class FixedClock : TimeProvider
-{
-    public static readonly DateTimeOffset Instant = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => Instant;
-}
 
 /// <summary>Base of the test streams: write-only, every write funnelled into the span overload.</summary>
 internal abstract class WriteOnlyTestStream : Stream
