@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
 using System.Threading.Tasks;
 using DistriC.Package.Tests.Support;
 using Xunit.Abstractions;
@@ -101,16 +105,99 @@ public sealed class ConsumerTests
             build.Describe());
     }
 
+    [Fact]
+    public async Task Every_documented_call_compiles_and_runs_in_a_net8_project_on_CSharp_12()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(_package, "csharp12", CSharp12ConsumerSource.Program, kind: ConsumerKind.Console8CSharp12);
+
+        CliResult build = await RestoreAndBuildAsync(consumer);
+        Assert.True(build.ExitCode == 0, build.Describe());
+        Assert.True(ConsumerProject.Diagnostics(build, "warning").Count == 0, build.Describe());
+        CliResult run = await consumer.RunAsync();
+
+        Assert.True(run.ExitCode == 0 && run.StandardError.Length == 0, run.Describe());
+        Assert.Equal(CSharp12ConsumerSource.ExpectedOutput.Replace("\r\n", "\n", StringComparison.Ordinal), run.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Every_DSC_mistake_reaches_the_build_output_at_its_declaration_and_nothing_else_does()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(_package, "mistakes", MistakesConsumerSource.Program);
+
+        CliResult build = await RestoreAndBuildAsync(consumer);
+
+        Assert.True(build.ExitCode != 0, build.Describe());
+        // Only the DSC errors, each at the line marked for it: no CS8795 for a rejected partial method, no CS1061 or
+        // CS1729 for the members of a rejected metric, which would stop the compiler from reporting the DSC rule at all.
+        string[] expected = MistakesConsumerSource.Program.Split('\n')
+            .Select((line, index) => (Line: index + 1, Marker: line.IndexOf("// expect: ", StringComparison.Ordinal) is int at and >= 0 ? line[(at + 11)..].Trim() : null))
+            .Where(e => e.Marker is not null)
+            .Select(e => $"Program.cs({e.Line}): error {e.Marker}")
+            .ToArray();
+        Assert.Equal(13, expected.Length);
+        Assert.True(expected.SequenceEqual(ConsumerProject.DiagnosticPositions(build)), build.Describe());
+    }
+
+    [Fact]
+    public async Task An_AspNetCore_app_on_the_hosting_package_alone_serves_metrics_health_and_writes_each_ILogger_call_once()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(_package, "web", WebConsumerSource.Program, kind: ConsumerKind.Web10);
+
+        CliResult build = await RestoreAndBuildAsync(consumer);
+        Assert.True(build.ExitCode == 0, build.Describe());
+        Assert.True(ConsumerProject.Diagnostics(build, "warning").Count == 0, build.Describe());
+
+        await using RunningCommand app = consumer.Start();
+        string started = await app.WaitForStandardErrorAsync(text => text.Contains('\n', StringComparison.Ordinal), AppTimeout);
+        Assert.StartsWith("listening http://127.0.0.1:", started, StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = new Uri(started["listening ".Length..].Trim()), Timeout = AppTimeout };
+
+        Assert.Equal("order 7", await http.GetStringAsync("/orders/7"));
+        using HttpResponseMessage live = await http.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        string metrics = await http.GetStringAsync("/metrics");
+        Assert.Contains("shop_orders_total{outcome=\"served\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("shop_orders_total{outcome=\"rejected\"} 0\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE distric_health_status gauge\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE distric_internal_http_requests_total counter\n", metrics, StringComparison.Ordinal);
+        Assert.Equal("stopping", await http.GetStringAsync("/stop"));
+        CliResult run = await app.WaitForExitAsync(AppTimeout);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        // Standard output is the JSON log alone: the console provider's text lines are gone (AddLoggerProvider replaced it),
+        // so the ILogger call appears once, as JSON, next to the [LogEvent] line.
+        string[] lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.True(line.StartsWith("{\"timestamp\":", StringComparison.Ordinal), run.Describe()));
+        List<JsonElement> entries = lines.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        JsonElement served = Assert.Single(entries, e => e.GetProperty("message").GetString() == "Served order 7");
+        Assert.Equal("INFO", served.GetProperty("level").GetString());
+        Assert.Equal(7, served.GetProperty("OrderId").GetInt32());
+        JsonElement declared = Assert.Single(entries, e => e.GetProperty("message").GetString() == "Order served");
+        Assert.Equal("shop", declared.GetProperty("component").GetString());
+        Assert.Equal(7, declared.GetProperty("orderId").GetInt32());
+    }
+
+    private static readonly TimeSpan AppTimeout = TimeSpan.FromSeconds(60);
+
     private async Task<CliResult> RestoreAndBuildAsync(ConsumerProject consumer)
     {
         CliResult restore = await consumer.RestoreAsync();
         Log(restore);
         Assert.True(restore.ExitCode == 0 && ConsumerProject.Diagnostics(restore, "warning").Count == 0, restore.Describe());
-        // A fresh package folder holds nothing but our package: a net10.0 console app on the repository's
-        // SDK needs no other package, which is why the consumers' nuget.config can clear every other source.
-        Assert.Equal(
-            [PackedPackage.PackageId.ToLowerInvariant()],
-            Directory.GetDirectories(_package.PackagesDirectory).Select(Path.GetFileName));
+        // Our packages come from the test feed and nowhere else (the version is unique to this run).
+        string feed = Path.TrimEndingDirectorySeparator(_package.FeedDirectory);
+        IReadOnlyDictionary<string, string> sources = consumer.DistricPackageSources();
+        Assert.Contains(consumer.Kind.PackageId.ToLowerInvariant(), sources.Keys);
+        Assert.All(sources.Values, source => Assert.Equal(feed, Path.TrimEndingDirectorySeparator(source)));
+        if (consumer.Kind.FeedIsTheOnlySource)
+        {
+            // A fresh package folder holds nothing but our packages: a net10.0 app on the repository's SDK needs no other
+            // package, which is why its nuget.config can clear every other source.
+            Assert.Equal(
+                sources.Keys.Order(StringComparer.Ordinal),
+                Directory.GetDirectories(consumer.PackagesDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+
         CliResult build = await consumer.BuildAsync();
         Log(build);
         return build;

@@ -27,11 +27,7 @@ public sealed class PackageLayoutTests
     {
         using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
 
-        // OPC bookkeeping (_rels/, package/, [Content_Types].xml) aside.
-        string[] entries = zip.Entries.Select(e => e.FullName)
-            .Where(n => !n.StartsWith("_rels/", StringComparison.Ordinal) && !n.StartsWith("package/", StringComparison.Ordinal) && n != "[Content_Types].xml")
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        string[] entries = PayloadEntries(zip);
         Assert.Equal(
             [
                 "DistriC.Generated.nuspec",
@@ -106,8 +102,7 @@ public sealed class PackageLayoutTests
     [Fact]
     public void The_nuspec_names_the_package_and_version_and_depends_on_nothing()
     {
-        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
-        XElement metadata = XDocument.Parse(Read(zip, "DistriC.Generated.nuspec")).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        XElement metadata = Metadata(_package.PackagePath, "DistriC.Generated.nuspec");
 
         Assert.Equal(PackedPackage.PackageId, Child(metadata, "id").Value);
         Assert.Equal(_package.Version, Child(metadata, "version").Value);
@@ -116,6 +111,64 @@ public sealed class PackageLayoutTests
         Assert.Equal("net8.0", (string?)group.Attribute("targetFramework"));
         Assert.Empty(group.Elements());
     }
+
+    [Fact]
+    public void Packing_the_solution_yields_exactly_the_two_user_facing_packages()
+    {
+        Assert.Equal(
+            [Path.GetFileName(_package.PackagePath), Path.GetFileName(_package.HostingPackagePath)],
+            Directory.GetFiles(_package.FeedDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_hosting_package_holds_its_assembly_and_the_readme_and_nothing_else()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.HostingPackagePath);
+
+        Assert.Equal(
+            ["DistriC.Generated.Hosting.nuspec", "README.md", "lib/net8.0/DistriC.Hosting.dll", "lib/net8.0/DistriC.Hosting.xml"],
+            PayloadEntries(zip));
+        Assert.Equal(File.ReadAllText(Path.Combine(_package.RepositoryRoot, "README.md")), Read(zip, "README.md"));
+    }
+
+    [Fact]
+    public void The_hosting_package_depends_on_the_core_package_of_its_version_with_its_analyzers_and_shares_its_metadata()
+    {
+        XElement hosting = Metadata(_package.HostingPackagePath, "DistriC.Generated.Hosting.nuspec");
+        XElement core = Metadata(_package.PackagePath, "DistriC.Generated.nuspec");
+
+        Assert.Equal(PackedPackage.HostingPackageId, Child(hosting, "id").Value);
+        Assert.Equal(_package.Version, Child(hosting, "version").Value);
+        XElement group = Assert.Single(Child(hosting, "dependencies").Elements());
+        Assert.Equal("net8.0", (string?)group.Attribute("targetFramework"));
+        XElement dependency = Assert.Single(group.Elements());
+        Assert.Equal(PackedPackage.PackageId, (string?)dependency.Attribute("id"));
+        Assert.Equal(_package.Version, (string?)dependency.Attribute("version"));
+        // Not NuGet's default exclude="Build,Analyzers": a web project on this package alone needs the generator, the
+        // DSC analyzers and the budgets props of the core package.
+        Assert.Null(dependency.Attribute("exclude"));
+        XElement framework = Assert.Single(Child(hosting, "frameworkReferences").Elements().Single().Elements());
+        Assert.Equal("Microsoft.AspNetCore.App", (string?)framework.Attribute("name"));
+        foreach (string name in new[] { "authors", "license", "readme", "projectUrl", "repository" })
+        {
+            Assert.Equal(Child(core, name).ToString(), Child(hosting, name).ToString());
+        }
+
+        Assert.StartsWith(Child(core, "tags").Value + " ", Child(hosting, "tags").Value, StringComparison.Ordinal);
+        Assert.NotEmpty(Child(hosting, "description").Value);
+    }
+
+    private static XElement Metadata(string package, string nuspec)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        return XDocument.Parse(Read(zip, nuspec)).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+
+    // The files of a package, without the OPC bookkeeping (_rels/, package/, [Content_Types].xml).
+    private static string[] PayloadEntries(ZipArchive zip) => zip.Entries.Select(e => e.FullName)
+        .Where(n => !n.StartsWith("_rels/", StringComparison.Ordinal) && !n.StartsWith("package/", StringComparison.Ordinal) && n != "[Content_Types].xml")
+        .Order(StringComparer.Ordinal)
+        .ToArray();
 
     private static XElement Child(XElement parent, string localName) => parent.Elements().Single(e => e.Name.LocalName == localName);
 

@@ -7,7 +7,8 @@ using DistriC.Package.Tests.Support;
 namespace DistriC.Package.Tests;
 
 /// <summary>
-/// Packs src/Runtime/DistriC.Runtime.csproj once for every test of the <see cref="PackedPackageGroup"/>: the same
+/// Packs DistriC.Generated.sln once for every test of the <see cref="PackedPackageGroup"/>, as a user or a release
+/// would (it must yield exactly the two user-facing packages): the same
 /// configuration as these tests, a version unique to this run (so no machine cache can serve an older build of
 /// it), a temporary artifacts path (the repository's bin/ and obj/ stay untouched, and the generator and
 /// analyzers are compiled afresh by the pack itself) and a temporary feed. Everything lives under
@@ -15,8 +16,11 @@ namespace DistriC.Package.Tests;
 /// </summary>
 public sealed class PackedPackage : IAsyncLifetime
 {
-    /// <summary>Package id, as users reference it.</summary>
+    /// <summary>Id of the core package (runtime, generator, analyzers), as users reference it.</summary>
     public const string PackageId = "DistriC.Generated";
+
+    /// <summary>Id of the ASP.NET Core package, which depends on the core one.</summary>
+    public const string HostingPackageId = "DistriC.Generated.Hosting";
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
 
@@ -33,11 +37,14 @@ public sealed class PackedPackage : IAsyncLifetime
     /// <summary>The repository root (the folder holding DistriC.Generated.sln).</summary>
     public string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    /// <summary>The local folder feed holding only <see cref="PackagePath"/>.</summary>
+    /// <summary>The local folder feed holding only what the pack produced.</summary>
     public string FeedDirectory => Path.Combine(Root, "feed");
 
-    /// <summary>The packed .nupkg.</summary>
+    /// <summary>The packed core .nupkg.</summary>
     public string PackagePath => Path.Combine(FeedDirectory, $"{PackageId}.{Version}.nupkg");
+
+    /// <summary>The packed hosting .nupkg.</summary>
+    public string HostingPackagePath => Path.Combine(FeedDirectory, $"{HostingPackageId}.{Version}.nupkg");
 
     /// <summary>The consumers' package folder (<c>restore --packages</c>): the machine's global cache never sees the test version.</summary>
     public string PackagesDirectory => Path.Combine(Root, "packages");
@@ -51,16 +58,16 @@ public sealed class PackedPackage : IAsyncLifetime
         Directory.CreateDirectory(Root);
         Pack = await DotnetCli.RunAsync(RepositoryRoot, PackTimeout,
         [
-            "pack", Path.Combine("src", "Runtime", "DistriC.Runtime.csproj"),
+            "pack", "DistriC.Generated.sln",
             "-c", Configuration,
             "-o", FeedDirectory,
             "--artifacts-path", Path.Combine(Root, "artifacts"),
             $"-p:Version={Version}",
             .. DotnetCli.NoBuildServers,
         ]);
-        if (Pack.ExitCode != 0 || !File.Exists(PackagePath))
+        if (Pack.ExitCode != 0 || !File.Exists(PackagePath) || !File.Exists(HostingPackagePath))
         {
-            throw new InvalidOperationException($"Packing failed or produced no {PackagePath}.\n{Pack.Describe()}");
+            throw new InvalidOperationException($"Packing failed or produced no {PackagePath} or {HostingPackagePath}.\n{Pack.Describe()}");
         }
     }
 

@@ -9,8 +9,15 @@ namespace DistriC.Hosting;
 /// </summary>
 public sealed class DistricBuilder
 {
-    internal DistricBuilder(IServiceCollection services) => Services = services ?? throw new ArgumentNullException(nameof(services));
+    internal DistricBuilder(IServiceCollection services, DistricLogOutput logOutput)
+    {
+        Services = services ?? throw new ArgumentNullException(nameof(services));
+        LogOutput = logOutput;
+    }
 
     /// <summary>The service collection being configured.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>Where the <see cref="JsonLogger"/> that <c>AddDistric</c> registered writes (what later parts decide by).</summary>
+    internal DistricLogOutput LogOutput { get; }
 }

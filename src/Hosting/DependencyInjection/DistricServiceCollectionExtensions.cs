@@ -56,7 +56,7 @@ public static class DistricServiceCollectionExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthCheckPublisher, DistricHealthCheckPublisher>());
         }
 
-        return new DistricBuilder(services);
+        return new DistricBuilder(services, options.LogOutput);
     }
 
     private static void Validate(DistricOptions options)

@@ -29,17 +29,22 @@ public static class DotnetCli
     /// <summary>MSBuild switches that keep every build process inside the command's lifetime; plain console logging.</summary>
     public static readonly string[] NoBuildServers = ["-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off"];
 
-    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(15);
-
     /// <summary>The dotnet host that runs these tests when the CLI says so (<c>DOTNET_HOST_PATH</c>), else <c>dotnet</c> on PATH.</summary>
     public static string HostPath =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     /// <summary>
-    /// Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/>. Past
+    /// Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/> to its end. Past
     /// <paramref name="timeout"/> the process tree is killed and a <see cref="TimeoutException"/> carries the output so far.
     /// </summary>
     public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyList<string> arguments)
+    {
+        await using RunningCommand command = Start(workingDirectory, arguments);
+        return await command.WaitForExitAsync(timeout);
+    }
+
+    /// <summary>Starts <c>dotnet <paramref name="arguments"/></c> and returns at once; the caller waits for its output or end.</summary>
+    public static RunningCommand Start(string workingDirectory, IReadOnlyList<string> arguments)
     {
         var info = new ProcessStartInfo(HostPath)
         {
@@ -58,31 +63,9 @@ public static class DotnetCli
 
         PrepareEnvironment(info.Environment);
         string commandLine = $"(in {workingDirectory}) dotnet {string.Join(' ', info.ArgumentList.Select(Quote))}";
-        var clock = Stopwatch.StartNew();
-        using Process process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start: {commandLine}");
+        Process process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start: {commandLine}");
         process.StandardInput.Close();
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        Task readOut = PumpAsync(process.StandardOutput, stdout);
-        Task readErr = PumpAsync(process.StandardError, stderr);
-
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await WaitQuietlyAsync(process.WaitForExitAsync(), KillGrace);
-            await WaitQuietlyAsync(Task.WhenAll(readOut, readErr), KillGrace);
-            throw new TimeoutException(
-                $"Killed after {timeout.TotalSeconds:0.#} s: {commandLine}\n--- stdout so far ---\n{Snapshot(stdout)}\n--- stderr so far ---\n{Snapshot(stderr)}");
-        }
-
-        // The streams end when the last process holding them exits; a leftover grandchild must not hang the test.
-        await WaitQuietlyAsync(Task.WhenAll(readOut, readErr), KillGrace);
-        return new CliResult(commandLine, process.ExitCode, Snapshot(stdout), Snapshot(stderr), clock.Elapsed);
+        return new RunningCommand(process, commandLine);
     }
 
     private static void PrepareEnvironment(IDictionary<string, string?> environment)
@@ -99,22 +82,137 @@ public static class DotnetCli
         environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
     }
 
-    private static async Task PumpAsync(StreamReader reader, StringBuilder sink)
+    private static string Quote(string argument) =>
+        argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c == '"') ? argument : $"\"{argument.Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+}
+
+/// <summary>
+/// A started <c>dotnet</c> child process whose two output streams are collected as they arrive. Disposing it kills the
+/// process tree if it still runs (only the process this test started, by its own handle).
+/// </summary>
+public sealed class RunningCommand : IAsyncDisposable
+{
+    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(15);
+
+    private readonly Process _process;
+    private readonly string _commandLine;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly Task _pumps;
+    private TaskCompletionSource _outputArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal RunningCommand(Process process, string commandLine)
+    {
+        _process = process;
+        _commandLine = commandLine;
+        _pumps = Task.WhenAll(PumpAsync(process.StandardOutput, _stdout), PumpAsync(process.StandardError, _stderr));
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds for the standard error collected so far (checked on every chunk that
+    /// arrives); fails with the output so far when the process ends first or <paramref name="timeout"/> passes.
+    /// </summary>
+    public async Task<string> WaitForStandardErrorAsync(Func<string, bool> condition, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task arrived;
+            lock (_stdout)
+            {
+                string text = Snapshot(_stderr);
+                if (condition(text))
+                {
+                    return text;
+                }
+
+                if (_pumps.IsCompleted)
+                {
+                    throw new InvalidOperationException($"The process ended before the awaited output.\n{Describe(-1)}");
+                }
+
+                arrived = _outputArrived.Task;
+            }
+
+            try
+            {
+                await Task.WhenAny(arrived, _pumps).WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No awaited output after {timeout.TotalSeconds:0.#} s.\n{Describe(-1)}");
+            }
+        }
+    }
+
+    /// <summary>Waits for the process to end; past <paramref name="timeout"/> kills its tree and throws with the output so far.</summary>
+    public async Task<CliResult> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"Killed after {timeout.TotalSeconds:0.#} s.\n{Describe(-1)}");
+        }
+
+        // The streams end when the last process holding them exits; a leftover grandchild must not hang the test.
+        await WaitQuietlyAsync(_pumps, KillGrace);
+        return new CliResult(_commandLine, _process.ExitCode, Snapshot(_stdout), Snapshot(_stderr), _clock.Elapsed);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await WaitQuietlyAsync(_process.WaitForExitAsync(), KillGrace);
+        await WaitQuietlyAsync(_pumps, KillGrace);
+    }
+
+    private string Describe(int exitCode) =>
+        new CliResult(_commandLine, exitCode, Snapshot(_stdout), Snapshot(_stderr), _clock.Elapsed).Describe();
+
+    private async Task PumpAsync(StreamReader reader, StringBuilder sink)
     {
         char[] buffer = new char[4096];
         int read;
         while ((read = await reader.ReadAsync(buffer)) > 0)
         {
-            lock (sink)
-            {
-                sink.Append(buffer, 0, read);
-            }
+            Signal(() => sink.Append(buffer, 0, read));
         }
     }
 
-    private static string Snapshot(StringBuilder sink)
+    // Appends under the one lock and wakes every waiter, which then re-checks its condition.
+    private void Signal(Action append)
     {
-        lock (sink)
+        TaskCompletionSource woken;
+        lock (_stdout)
+        {
+            append();
+            woken = _outputArrived;
+            _outputArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        woken.TrySetResult();
+    }
+
+    private string Snapshot(StringBuilder sink)
+    {
+        lock (_stdout)
         {
             return sink.ToString();
         }
@@ -131,7 +229,4 @@ public static class DotnetCli
             // Reported through the output captured so far; nothing more to wait for.
         }
     }
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c == '"') ? argument : $"\"{argument.Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 }
