@@ -11,13 +11,11 @@ internal static class WebConsumerSource
     public const string Program = """
         using DistriC;
         using DistriC.Hosting;
-        using Microsoft.AspNetCore.Hosting.Server;
-        using Microsoft.AspNetCore.Hosting.Server.Features;
 
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddDistric(o => o.Logging.MinimumLevel = DistriC.LogLevel.Info).AddLoggerProvider();
-        var app = builder.Build();
+        await using WebApplication app = builder.Build();
         app.MapDistric();
         var orders = new Orders(app.Services.GetRequiredService<MetricRegistry>());
         app.MapGet("/orders/{id}", (int id, ILogger<Program> log, JsonLogger json) =>
@@ -33,8 +31,7 @@ internal static class WebConsumerSource
             return Results.Text("stopping");
         });
         await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        await Console.Error.WriteLineAsync("listening " + address);
+        await Console.Error.WriteLineAsync("listening " + app.Urls.Single());
         await app.WaitForShutdownAsync();
 
         [Metric(MetricKind.Counter, "shop_orders_total", Help = "Orders handled")]
