@@ -136,7 +136,8 @@ public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool 
             return DistricStatus.InvalidFormat;
         }
 
-        // The legacy form carries no flags, and the seed made its trace IDs from a counter (through xorshift), so the ID is not known to be random.
+        // The legacy form carries no flags, and the seed made its trace IDs from a counter (through xorshift), so the
+        // ID is not known to be random.
         context = new TraceContext(traceId, spanId, IsSampled: true);
         return DistricStatus.Ok;
     }
