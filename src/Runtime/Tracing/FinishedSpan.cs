@@ -28,7 +28,7 @@ public readonly struct FinishedSpan
         Status = record.Status;
     }
 
-    /// <summary>Trace ID, span ID and sampled flag.</summary>
+    /// <summary>Trace ID, span ID and trace flags (sampled, random trace ID).</summary>
     public TraceContext Context { get; }
 
     /// <summary>The trace this span belongs to.</summary>

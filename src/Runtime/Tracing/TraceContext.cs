@@ -3,13 +3,14 @@ using System;
 namespace DistriC;
 
 /// <summary>
-/// The part of a span that crosses process boundaries: trace ID, span ID and the sampled flag, as carried by
-/// the W3C <c>traceparent</c> header (<c>00-&lt;32 hex trace id&gt;-&lt;16 hex span id&gt;-&lt;2 hex flags&gt;</c>).
+/// The part of a span that crosses process boundaries: trace ID, span ID and the trace flags (sampled, random trace
+/// ID), as carried by the W3C <c>traceparent</c> header
+/// (<c>00-&lt;32 hex trace id&gt;-&lt;16 hex span id&gt;-&lt;2 hex flags&gt;</c>).
 /// <see cref="Extract"/> also reads the seed library's <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c> form.
 /// </summary>
 /// <param name="TraceId">The trace the span belongs to.</param>
 /// <param name="SpanId">The span's own ID (the parent ID for whoever continues the trace).</param>
-/// <param name="IsSampled">The W3C sampled flag: true when the span is recorded.</param>
+/// <param name="IsSampled">The W3C sampled flag (trace-flags bit <c>01</c>): true when the span is recorded.</param>
 public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool IsSampled)
 {
     /// <summary>Length of a version-00 <c>traceparent</c> value.</summary>
@@ -18,10 +19,36 @@ public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool 
     /// <summary>Length of the seed's legacy <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c> form.</summary>
     public const int LegacyLength = 49;
 
+    private const byte SampledFlag = 0x01;
+    private const byte RandomTraceIdFlag = 0x02;
+
+    // OWS of RFC 7230 section 3.2.3 (RFC 9110 section 5.6.3): spaces and horizontal tabs. A field value never includes
+    // the whitespace around it, and the W3C test suite sends " 00-...-01", "00-...-01\t" and expects them accepted.
+    private const string OptionalWhitespace = " \t";
+
+    /// <summary>
+    /// The W3C Trace Context Level 2 random-trace-id flag (trace-flags bit <c>02</c>): true when at least the right-most
+    /// 7 bytes of <see cref="TraceId"/> were generated randomly, so that systems downstream may sample or shard on them.
+    /// </summary>
+    /// <remarks>
+    /// It describes the trace ID, not the span: <see cref="Extract"/> reads it, <see cref="Inject"/> writes it, and the
+    /// tracer sets it on the trace IDs it generates and keeps it unchanged on every span of a trace it continues (the
+    /// spec requires it to be set, or unset, on every outgoing header with the same trace ID). False for a context made
+    /// with the constructor; write <c>new TraceContext(TraceId.CreateRandom(), ...) { IsTraceIdRandom = true }</c> for
+    /// an ID from <see cref="TraceId.CreateRandom"/>.
+    /// </remarks>
+    public bool IsTraceIdRandom { get; init; }
+
     /// <summary>True when both IDs are non-zero; the default value is invalid and means "no parent".</summary>
     public bool IsValid => TraceId.IsValid && SpanId.IsValid;
 
-    /// <summary>Writes the version-00 <c>traceparent</c> value (55 characters) into <paramref name="destination"/>.</summary>
+    /// <summary>The trace-flags byte this context propagates: the sampled and random-trace-id bits, nothing else.</summary>
+    internal byte TraceFlags => (byte)((IsSampled ? SampledFlag : 0) | (IsTraceIdRandom ? RandomTraceIdFlag : 0));
+
+    /// <summary>
+    /// Writes the version-00 <c>traceparent</c> value (55 characters) into <paramref name="destination"/>. The flags
+    /// are <c>01</c> for sampled and <c>02</c> for a random trace ID (so <c>00</c>, <c>01</c>, <c>02</c> or <c>03</c>).
+    /// </summary>
     /// <param name="destination">Destination of at least <see cref="TraceParentLength"/> characters.</param>
     /// <param name="charsWritten">55 on success, otherwise 0.</param>
     /// <returns>
@@ -49,23 +76,27 @@ public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool 
         SpanId.TryFormat(destination[36..], out _);
         destination[52] = '-';
         destination[53] = '0';
-        destination[54] = IsSampled ? '1' : '0';
+        destination[54] = (char)('0' + TraceFlags); // only the two low bits can be set
         charsWritten = TraceParentLength;
         return DistricStatus.Ok;
     }
 
     /// <summary>
-    /// Parses a <c>traceparent</c> header value. Accepts W3C version 00 (exactly 55 characters), later versions
+    /// Parses a <c>traceparent</c> header value. Spaces and horizontal tabs around the value are ignored (optional
+    /// whitespace of HTTP); whitespace inside it is not. Accepts W3C version 00 (exactly 55 characters), later versions
     /// (the first four fields, then only a <c>-</c> may follow), and the seed's <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c>
-    /// form (read as sampled). Rejects wrong lengths, non-hex or upper-case W3C digits, all-zero IDs, version
-    /// <c>ff</c> and trailing garbage. Never throws; on rejection <paramref name="context"/> is the default value.
+    /// form (read as sampled, trace ID not known to be random). Rejects wrong lengths, non-hex or upper-case W3C
+    /// digits, all-zero IDs, version <c>ff</c> and trailing garbage. Of the trace flags only sampled (<c>01</c>) and
+    /// random trace ID (<c>02</c>) are kept; other bits are dropped. Never throws; on rejection
+    /// <paramref name="context"/> is the default value.
     /// </summary>
-    /// <param name="header">The header value, without surrounding whitespace.</param>
+    /// <param name="header">The header value, with or without surrounding spaces and tabs.</param>
     /// <param name="context">The parsed context, or default.</param>
     /// <returns><see cref="DistricStatus.Ok"/> or <see cref="DistricStatus.InvalidFormat"/>.</returns>
     public static DistricStatus Extract(ReadOnlySpan<char> header, out TraceContext context)
     {
         context = default;
+        header = header.Trim(OptionalWhitespace);
         if (header.Length == LegacyLength)
         {
             return ExtractLegacy(header, out context);
@@ -84,7 +115,14 @@ public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool 
             return DistricStatus.InvalidFormat;
         }
 
-        context = new TraceContext(traceId, spanId, (flags & 1) != 0);
+        // Only the flags this implementation knows are kept. Level 2 defines bits 01 (sampled) and 02 (random trace
+        // ID) and says of the others "reserved for future use. Vendors MUST set those to zero", so an unknown bit is
+        // neither interpreted nor passed on in what Inject writes. The random bit is read from later versions too:
+        // they are additive to version 00, and the flag must stay on every outgoing header with this trace ID.
+        context = new TraceContext(traceId, spanId, (flags & SampledFlag) != 0)
+        {
+            IsTraceIdRandom = (flags & RandomTraceIdFlag) != 0,
+        };
         return DistricStatus.Ok;
     }
 
@@ -98,6 +136,8 @@ public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool 
             return DistricStatus.InvalidFormat;
         }
 
+        // The legacy form carries no flags, and the seed made its trace IDs from a counter (through xorshift), so the
+        // ID is not known to be random.
         context = new TraceContext(traceId, spanId, IsSampled: true);
         return DistricStatus.Ok;
     }

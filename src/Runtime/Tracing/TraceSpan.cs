@@ -26,7 +26,10 @@ public readonly struct TraceSpan : IDisposable
         ParentSpanId = parentSpanId;
     }
 
-    /// <summary>Trace ID, span ID and sampled flag, for propagation (<see cref="TraceContext.Inject"/>) and for children.</summary>
+    /// <summary>
+    /// Trace ID, span ID and trace flags (sampled, random trace ID), for propagation (<see cref="TraceContext.Inject"/>)
+    /// and for children. A new trace's ID is random and flagged so; a continued trace keeps its parent's flag.
+    /// </summary>
     public TraceContext Context { get; }
 
     /// <summary>The trace this span belongs to.</summary>

@@ -104,7 +104,7 @@ public sealed partial class Tracer : IDisposable
     public TraceSpan StartSpan(string name)
     {
         TraceContext parent = s_activeSpan.Value.Context;
-        return parent.IsValid ? StartLocalChild(parent, name) : StartWithRatio(default, default, name);
+        return parent.IsValid ? StartLocalChild(parent, name) : StartWithRatio(default, name);
     }
 
     /// <summary>Starts a child of <paramref name="parent"/>: same trace, recorded if and only if the parent is.</summary>
@@ -112,12 +112,13 @@ public sealed partial class Tracer : IDisposable
     /// <param name="name">Operation name.</param>
     /// <returns>The span.</returns>
     public TraceSpan StartChildSpan(in TraceSpan parent, string name) =>
-        parent.Context.IsValid ? StartLocalChild(parent.Context, name) : StartWithRatio(default, default, name);
+        parent.Context.IsValid ? StartLocalChild(parent.Context, name) : StartWithRatio(default, name);
 
     /// <summary>
     /// Starts a span continuing a remote trace (from <see cref="TraceContext.Extract"/>). A context whose sampled flag
     /// is off gives a span that is not recorded but keeps the trace ID; a sampled one goes through the sampling ratio,
-    /// so backpressure also sheds incoming traffic. An invalid (default) context starts a new trace.
+    /// so backpressure also sheds incoming traffic. Either way the span and its children keep the context's trace ID and
+    /// its <see cref="TraceContext.IsTraceIdRandom"/> flag. An invalid (default) context starts a new trace.
     /// </summary>
     /// <param name="context">The remote parent.</param>
     /// <param name="name">Operation name.</param>
@@ -126,29 +127,30 @@ public sealed partial class Tracer : IDisposable
     {
         if (!context.IsValid)
         {
-            return StartWithRatio(default, default, name);
+            return StartWithRatio(default, name);
         }
 
-        return context.IsSampled ? StartWithRatio(context.TraceId, context.SpanId, name) : StartNotRecorded(context.TraceId, context.SpanId);
+        return context.IsSampled ? StartWithRatio(context, name) : StartNotRecorded(context);
     }
 
     private TraceSpan StartLocalChild(in TraceContext parent, string name) =>
-        parent.IsSampled ? StartRecorded(parent.TraceId, parent.SpanId, name) : StartNotRecorded(parent.TraceId, parent.SpanId);
+        parent.IsSampled ? StartRecorded(parent, name) : StartNotRecorded(parent);
 
-    private TraceSpan StartWithRatio(TraceId traceId, SpanId parentId, string name)
+    // The parent context (default for a root span) gives the new span its trace ID, random-trace-id flag and parent ID.
+    private TraceSpan StartWithRatio(in TraceContext parent, string name)
     {
         SamplingRatio ratio = _backpressure.InBackpressure ? _backpressureRatio : _normalRatio;
         bool keep = ratio.Drop == 0
             ? ratio.Keep > 0
             : (ulong)(Interlocked.Increment(ref _sampleCounter.Value) - 1) % (ulong)ratio.Total < (ulong)ratio.Keep;
-        return keep ? StartRecorded(traceId, parentId, name) : StartNotRecorded(traceId, parentId);
+        return keep ? StartRecorded(parent, name) : StartNotRecorded(parent);
     }
 
-    private TraceSpan StartRecorded(TraceId traceId, SpanId parentId, string name)
+    private TraceSpan StartRecorded(in TraceContext parent, string name)
     {
         if (_disposed)
         {
-            return StartNotRecorded(traceId, parentId);
+            return StartNotRecorded(parent);
         }
 
         Interlocked.Increment(ref _sampledIn.Value);
@@ -157,26 +159,24 @@ public sealed partial class Tracer : IDisposable
             record = new SpanRecord(this, _maxTags);
         }
 
-        IdGenerator.State ids = IdGenerator.Current;
-        var context = new TraceContext(ids.TraceIdOrNew(traceId), new SpanId(ids.NextNonZero()), IsSampled: true);
+        TraceContext context = IdGenerator.Current.NewSpanContext(parent, isSampled: true);
         int state = record!.LiveState;
         record.Context = context;
-        record.ParentSpanId = parentId;
+        record.ParentSpanId = parent.SpanId;
         record.Name = name ?? string.Empty;
         record.StartTimestamp = Timestamp();
-        return new TraceSpan(record, state, context, parentId);
+        return new TraceSpan(record, state, context, parent.SpanId);
     }
 
-    private TraceSpan StartNotRecorded(TraceId traceId, SpanId parentId)
+    private TraceSpan StartNotRecorded(in TraceContext parent)
     {
         if (!_disposed)
         {
             Interlocked.Increment(ref _sampledOut.Value);
         }
 
-        IdGenerator.State ids = IdGenerator.Current;
-        var context = new TraceContext(ids.TraceIdOrNew(traceId), new SpanId(ids.NextNonZero()), IsSampled: false);
-        return new TraceSpan(null, 0, context, parentId);
+        TraceContext context = IdGenerator.Current.NewSpanContext(parent, isSampled: false);
+        return new TraceSpan(null, 0, context, parent.SpanId);
     }
 
     internal DistricStatus SetTag(SpanRecord record, int state, string key, string? value)
