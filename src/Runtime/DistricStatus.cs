@@ -29,7 +29,7 @@ public enum DistricStatus
     Backpressure = -7,
     /// <summary>Non-fatal: a label value is outside the registered allowlist; the update was dropped.</summary>
     InvalidLabel = -8,
-    /// <summary>The number of label combinations exceeds the configured cardinality cap.</summary>
+    /// <summary>The number of label combinations exceeds the configured cardinality cap, or a label has no allowlist (unbounded).</summary>
     HighCardinality = -9,
     /// <summary>Registration was attempted after the registry was frozen.</summary>
     RegistryFrozen = -10,

@@ -13,7 +13,8 @@ public sealed class LabelDefinition
     /// <summary>Creates a label dimension.</summary>
     /// <param name="key">The label name (<c>[a-zA-Z_][a-zA-Z0-9_]*</c>, no <c>__</c> prefix).</param>
     /// <param name="allowedValues">Every value the label may take; must be non-empty and free of duplicates.
-    /// The values are validated when the metric is registered.</param>
+    /// The values are validated when the metric is registered: none at all is an unbounded label, rejected with
+    /// <see cref="DistricStatus.HighCardinality"/>.</param>
     public LabelDefinition(string key, params string[] allowedValues)
     {
         Key = key;

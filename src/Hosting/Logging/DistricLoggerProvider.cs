@@ -18,7 +18,7 @@ namespace DistriC.Hosting;
 /// without the stack trace (<c>"stack_trace_omitted":true</c>) rather than lost.</para>
 /// <para>Levels: Trace and Debug → DEBUG, Information → INFO, Warning → WARN, Error → ERROR, Critical → FATAL, None → never.
 /// <see cref="ILogger.IsEnabled"/> honours <see cref="JsonLogger.MinimumLevel"/> on top of the usual logging filters.</para>
-/// <para>Scopes are ignored (<c>BeginScope</c> returns null). Calls are as non-blocking as <see cref="JsonLogger.Write"/>:
+/// <para>Scopes are ignored (<c>BeginScope</c> returns null). Calls are as non-blocking as <see cref="JsonLogger.Write(DistriC.LogLevel, string, string, System.ReadOnlySpan{System.Collections.Generic.KeyValuePair{string, string}})"/>:
 /// a full queue drops the line and counts it.</para>
 /// <para>The provider does not own the <see cref="JsonLogger"/>: disposing the provider leaves it open, and after the logger
 /// is disposed further calls write nothing.</para>

@@ -42,4 +42,24 @@ public sealed class Counter
     /// <returns>The current value.</returns>
     /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
     public long Get(params ReadOnlySpan<string> labelValues) => _family.Cells.Get(_labels.ResolveOrThrow(labelValues));
+
+    // The string[] overloads below exist for C# 12 callers (the net8.0 default), to whom params ReadOnlySpan is not a
+    // params parameter. C# 13 and later prefer the span overload for the same call, so it stays the allocation-free path.
+
+    /// <summary>Adds one to the series: <see cref="Inc(ReadOnlySpan{string})"/> for C# 12 callers, which allocate the params array.</summary>
+    /// <param name="labelValues">One value per label, in declaration order; none for an unlabelled counter.</param>
+    /// <returns><see cref="DistricStatus.Ok"/> or <see cref="DistricStatus.InvalidLabel"/>.</returns>
+    public DistricStatus Inc(params string[] labelValues) => Inc(new ReadOnlySpan<string>(labelValues));
+
+    /// <summary>Adds <paramref name="value"/> to the series: <see cref="Add(long, ReadOnlySpan{string})"/> for C# 12 callers.</summary>
+    /// <param name="value">Non-negative amount.</param>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    public DistricStatus Add(long value, params string[] labelValues) => Add(value, new ReadOnlySpan<string>(labelValues));
+
+    /// <summary>Reads the series: <see cref="Get(ReadOnlySpan{string})"/> for C# 12 callers.</summary>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns>The current value.</returns>
+    /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
+    public long Get(params string[] labelValues) => Get(new ReadOnlySpan<string>(labelValues));
 }

@@ -99,7 +99,11 @@ internal static class DescriptorValidator
     {
         if (allowed is null || allowed.Count == 0)
         {
-            throw Invalid($"Metric '{metric}': label '{label}' has an empty allowlist; every label needs its complete list of values (unbounded labels are rejected).");
+            // No allowlist means any value: an unbounded label, the cardinality failure the allowlists exist to prevent
+            // (DSC001 is the same rule at build time), hence HighCardinality rather than InvalidArgument.
+            throw new MetricRegistrationException(
+                DistricStatus.HighCardinality,
+                $"Metric '{metric}': label '{label}' has an empty allowlist, so it is unbounded. List every value it may take, e.g. new LabelDefinition(\"{label}\", \"value1\", \"value2\").");
         }
 
         var values = new string[allowed.Count];

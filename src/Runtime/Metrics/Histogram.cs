@@ -53,4 +53,32 @@ public sealed class Histogram
     /// <returns>The bucket's own count.</returns>
     /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
     public long GetBucketCount(int bucket, params ReadOnlySpan<string> labelValues) => _family.Cells.GetBucketCount(_labels.ResolveOrThrow(labelValues), bucket);
+
+    // The string[] overloads below exist for C# 12 callers (the net8.0 default), to whom params ReadOnlySpan is not a
+    // params parameter. C# 13 and later prefer the span overload for the same call, so it stays the allocation-free path.
+
+    /// <summary>Records one observation: <see cref="Observe(double, ReadOnlySpan{string})"/> for C# 12 callers, which allocate the params array.</summary>
+    /// <param name="value">The observed value.</param>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    public DistricStatus Observe(double value, params string[] labelValues) => Observe(value, new ReadOnlySpan<string>(labelValues));
+
+    /// <summary>Number of observations in the series: <see cref="GetCount(ReadOnlySpan{string})"/> for C# 12 callers.</summary>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
+    public long GetCount(params string[] labelValues) => GetCount(new ReadOnlySpan<string>(labelValues));
+
+    /// <summary>Sum of the observations in the series: <see cref="GetSum(ReadOnlySpan{string})"/> for C# 12 callers.</summary>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns>The sum.</returns>
+    /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
+    public double GetSum(params string[] labelValues) => GetSum(new ReadOnlySpan<string>(labelValues));
+
+    /// <summary>Observations in bucket <paramref name="bucket"/> alone: <see cref="GetBucketCount(int, ReadOnlySpan{string})"/> for C# 12 callers.</summary>
+    /// <param name="bucket">Bucket position.</param>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns>The bucket's own count.</returns>
+    /// <exception cref="ArgumentException">The label values are not in the allowlist.</exception>
+    public long GetBucketCount(int bucket, params string[] labelValues) => GetBucketCount(bucket, new ReadOnlySpan<string>(labelValues));
 }

@@ -69,6 +69,7 @@ public sealed class AllocationTests
 
         var unbounded = Assert.Throws<MetricRegistrationException>(() =>
             MetricRegistration.RegisterHistogram(registry, new MetricDescriptor(MetricKind.Histogram, "h", "h", new[] { "k" }, new[] { Array.Empty<string>() })));
+        Assert.Equal(DistricStatus.HighCardinality, unbounded.Status);
         Assert.Contains("empty allowlist", unbounded.Message, StringComparison.Ordinal);
 
         var unit = Assert.Throws<MetricRegistrationException>(() =>

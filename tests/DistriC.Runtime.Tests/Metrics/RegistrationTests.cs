@@ -169,8 +169,22 @@ public sealed class RegistrationTests
     {
         var registry = new MetricRegistry();
         var ex = Assert.Throws<MetricRegistrationException>(() => registry.CreateCounter("x_total", "x", new LabelDefinition("user_id")));
-        Assert.Equal(DistricStatus.InvalidArgument, ex.Status);
-        Assert.Contains("'user_id' has an empty allowlist", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(DistricStatus.HighCardinality, ex.Status);
+        Assert.Contains("'user_id' has an empty allowlist, so it is unbounded", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("List every value it may take, e.g. new LabelDefinition(\"user_id\", ", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, registry.Count);
+    }
+
+    [Fact]
+    public void Empty_allowlist_array_is_rejected_as_unbounded_by_every_kind()
+    {
+        var registry = new MetricRegistry();
+        var unbounded = new LabelDefinition("region", Array.Empty<string>());
+        Assert.Equal(DistricStatus.HighCardinality, Assert.Throws<MetricRegistrationException>(() => registry.CreateCounter("x_total", "x", Method, unbounded)).Status);
+        Assert.Equal(DistricStatus.HighCardinality, Assert.Throws<MetricRegistrationException>(() => registry.CreateGauge("g", "g", unbounded)).Status);
+        Assert.Equal(DistricStatus.HighCardinality, Assert.Throws<MetricRegistrationException>(() => registry.CreateHistogram("h", "h", unbounded)).Status);
+        Assert.Equal(DistricStatus.HighCardinality, Assert.Throws<MetricRegistrationException>(() => registry.CreateCounter("y_total", "y", new LabelDefinition("region", null!))).Status);
+        Assert.Equal(0, registry.Count);
     }
 
     [Theory]
