@@ -81,7 +81,7 @@ namespace DistriC.Generator.Logging
                 prefix += "params ";
             }
 
-            if (parameter.ScopedKind != ScopedKind.None)
+            if (parameter.ScopedKind != ScopedKind.None && parameter.RefKind != RefKind.Out) // out is scoped implicitly
             {
                 prefix += "scoped ";
             }

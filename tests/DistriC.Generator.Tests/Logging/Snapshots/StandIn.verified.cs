@@ -27,7 +27,7 @@ namespace Sample
         }
 
         // Stand-in: rejected by a DSC1xx rule; the build fails with that error. It logs nothing.
-        public static partial void NoLogger(int x, scoped out string? text, ref int count, in long total, params int[] rest)
+        public static partial void NoLogger(int x, out string? text, ref int count, in long total, params int[] rest)
         {
             text = default!;
         }
