@@ -63,13 +63,13 @@ internal static class AnalyzerHarness
     public static Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source) =>
         AnalyzeAsync(Compilation(new[] { CSharpSyntaxTree.ParseText(Usings + source, new CSharpParseOptions(LanguageVersion.Latest), "File0.cs") }), null);
 
-    /// <summary>The hint names the metrics generator produces for <paramref name="source"/>.</summary>
-    public static ImmutableArray<string> GeneratedFiles(string source)
+    /// <summary>The files (hint name → text) the metrics generator produces for <paramref name="source"/>.</summary>
+    public static ImmutableDictionary<string, string> GeneratedFiles(string source)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new DistriC.Generator.Metrics.MetricsGenerator().AsSourceGenerator() }, parseOptions: parse)
             .RunGenerators(Compilation(new[] { CSharpSyntaxTree.ParseText(Usings + source, parse, "File0.cs") }));
-        return driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.HintName).ToImmutableArray();
+        return driver.GetRunResult().Results.Single().GeneratedSources.ToImmutableDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
     }
 
     /// <summary>Applies the DSC010 code fix to <paramref name="source"/> and returns the fixed text (without the added usings).</summary>

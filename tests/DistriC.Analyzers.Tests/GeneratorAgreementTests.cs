@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
@@ -7,9 +8,11 @@ namespace DistriC.Analyzers.Tests;
 
 /// <summary>
 /// The generator and the analyzers judge a declaration by the same rules: a declaration with a
-/// per-declaration error gets its diagnostic and no generated code (so no cascade of compiler errors),
-/// and a declaration without one is generated. (The configurable caps, DSC002 and DSC011, and the
-/// cross-metric DSC006 fail the build without suppressing generation.)
+/// per-declaration error gets its diagnostic and only stand-in members (which register nothing and are
+/// not in the catalog), so the consumer's calls compile and the DSC error is what the build shows; a
+/// declaration that cannot host members (DSC007) gets nothing; a declaration without an error is generated.
+/// (The configurable caps, DSC002 and DSC011, and the cross-metric DSC006 fail the build without
+/// suppressing generation.)
 /// </summary>
 public sealed class GeneratorAgreementTests
 {
@@ -33,18 +36,29 @@ public sealed class GeneratorAgreementTests
     public async Task An_error_diagnostic_and_generated_code_exclude_each_other(string declaration, string? error)
     {
         ImmutableArray<Diagnostic> diagnostics = await AnalyzerHarness.DiagnosticsAsync(declaration);
-        ImmutableArray<string> generated = AnalyzerHarness.GeneratedFiles(declaration);
+        ImmutableDictionary<string, string> generated = AnalyzerHarness.GeneratedFiles(declaration);
 
         string[] errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct().ToArray();
         if (error is null)
         {
             Assert.Empty(errors);
-            Assert.Contains("M.Metric.g.cs", generated);
+            Assert.DoesNotContain("Stand-in", generated["M.Metric.g.cs"], StringComparison.Ordinal);
+            Assert.Contains("DistriC.Generated.DistricMetricsCatalog.g.cs", generated.Keys);
         }
         else
         {
             Assert.Equal(new[] { error }, errors);
-            Assert.Empty(generated);
+            Assert.DoesNotContain("DistriC.Generated.DistricMetricsCatalog.g.cs", generated.Keys);
+            if (error == "DSC007")
+            {
+                Assert.Empty(generated);
+            }
+            else
+            {
+                string standIn = Assert.Single(generated).Value;
+                Assert.Contains("// Stand-in: this [Metric] declaration is rejected", standIn, StringComparison.Ordinal);
+                Assert.DoesNotContain("MetricRegistration", standIn, StringComparison.Ordinal);
+            }
         }
     }
 }

@@ -85,7 +85,7 @@ public sealed class MetricDiagnosticsTests
             """);
 
         Assert.Equal(
-            "Metric 'http_requests_total' has method(4) × status(3) × region(1000) = 12000 > 10000 label combinations (cap: MSBuild property DistricMaxCardinality)",
+            "Metric 'http_requests_total' has method(4) × status(3) × region(1000) = 12000 > 10000 label combinations: drop or coarsen a label, split the metric, or raise the cap (MSBuild property DistricMaxCardinality)",
             reported.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -361,7 +361,7 @@ public sealed class MetricDiagnosticsTests
             new Dictionary<string, string> { ["build_property.DistricMaxSeries"] = "13" });
 
         Assert.Equal(
-            "The assembly declares 14 series > 13 (budget: MSBuild property DistricMaxSeries); largest: b (12 series)",
+            "The assembly declares 14 series > 13 (largest: b (12 series)); reduce the labels or buckets of the largest metrics, or raise the budget (MSBuild property DistricMaxSeries)",
             reported.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 

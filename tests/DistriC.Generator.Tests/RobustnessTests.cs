@@ -3,7 +3,11 @@ using Microsoft.CodeAnalysis;
 
 namespace DistriC.Generator.Tests;
 
-/// <summary>Malformed, half-typed and invalid declarations never make the generator throw, and produce no code.</summary>
+/// <summary>
+/// Malformed, half-typed and invalid declarations never make the generator throw, and produce no real code:
+/// at most a stand-in (members that register nothing, so the consumer's calls compile and the build shows
+/// the DSC error) that itself compiles without a diagnostic.
+/// </summary>
 public sealed class RobustnessTests
 {
     public static TheoryData<string> Broken => new()
@@ -26,16 +30,18 @@ public sealed class RobustnessTests
 
     [Theory]
     [MemberData(nameof(Broken))]
-    public void A_broken_declaration_generates_nothing_and_throws_nothing(string declaration)
+    public void A_broken_declaration_generates_at_most_a_clean_stand_in_and_throws_nothing(string declaration)
     {
         var compilation = GeneratorHarness.Compilation("using DistriC;\n" + declaration);
 
         // The harness asserts the driver reported no diagnostic: a generator exception would surface as CS8785.
-        (_, GeneratorDriver driver) = GeneratorHarness.Run(compilation);
+        (Compilation output, GeneratorDriver driver) = GeneratorHarness.Run(compilation);
 
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
-        Assert.Empty(result.GeneratedSources);
+        Assert.All(result.GeneratedSources, s => Assert.Contains("// Stand-in: this [Metric] declaration is rejected", s.SourceText.ToString(), System.StringComparison.Ordinal));
+        var generatedTrees = result.GeneratedSources.Select(s => s.SyntaxTree).ToHashSet();
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Location.SourceTree is { } tree && generatedTrees.Contains(tree)));
     }
 
     [Fact]
@@ -52,7 +58,7 @@ public sealed class RobustnessTests
     }
 
     [Fact]
-    public void A_valid_declaration_beside_a_broken_one_is_still_generated_and_catalogued_alone()
+    public void A_valid_declaration_beside_a_broken_one_is_still_generated_and_catalogued_alone_beside_the_broken_ones_stand_in()
     {
         var compilation = GeneratorHarness.Compilation("""
             using DistriC;
@@ -63,7 +69,9 @@ public sealed class RobustnessTests
         (_, GeneratorDriver driver) = GeneratorHarness.Run(compilation);
 
         var generated = GeneratorHarness.Generated(driver);
-        Assert.Equal(new[] { "DistriC.Generated.DistricMetricsCatalog.g.cs", "Good.Metric.g.cs" }, generated.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { "Bad.Metric.g.cs", "DistriC.Generated.DistricMetricsCatalog.g.cs", "Good.Metric.g.cs" }, generated.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        Assert.Contains("// Stand-in:", generated["Bad.Metric.g.cs"], System.StringComparison.Ordinal);
+        Assert.DoesNotContain("bad-name", generated["DistriC.Generated.DistricMetricsCatalog.g.cs"], System.StringComparison.Ordinal);
         Assert.Contains("public const int TotalSeries = 1;", generated["DistriC.Generated.DistricMetricsCatalog.g.cs"], System.StringComparison.Ordinal);
     }
 

@@ -74,13 +74,13 @@ public sealed class ConsumerTests
         CliResult build = await RestoreAndBuildAsync(consumer);
 
         Assert.True(build.ExitCode != 0, build.Describe());
-        // The analyzers run from the package; the generator skips both declarations, so no compiler error follows
-        // (the program still compiles against the non-generated class).
+        // The analyzers run from the package; the generator gives both declarations stand-in members, so no
+        // compiler error follows and the build shows the DSC errors.
         Assert.True(
             ConsumerProject.Diagnostics(build, "error").SequenceEqual(
             [
-                "DSC001: Label 'feature' of metric 'feature_uses_total' is unbounded: 'Consumer.Features' is a [Flags] enum, whose combinations are not a closed list",
-                "DSC001: Label 'region' of metric 'region_load' is unbounded: its allowlist is empty",
+                "DSC001: Label 'feature' of metric 'feature_uses_total' is unbounded: 'Consumer.Features' is a [Flags] enum, whose combinations are not a closed list; use a non-[Flags] enum or list its values in [Label(\"feature\", \"a\", \"b\")]",
+                "DSC001: Label 'region' of metric 'region_load' is unbounded: its allowlist is empty; list its values in [Label(\"region\", \"a\", \"b\")]",
             ]),
             build.Describe());
     }
@@ -99,8 +99,8 @@ public sealed class ConsumerTests
         Assert.True(
             ConsumerProject.Diagnostics(build, "error").SequenceEqual(
             [
-                "DSC002: Metric 'http_requests_total' has method(2) × status(3) = 6 > 5 label combinations (cap: MSBuild property DistricMaxCardinality)",
-                "DSC011: The assembly declares 11 series > 3 (budget: MSBuild property DistricMaxSeries); largest: http_requests_total (6 series)",
+                "DSC002: Metric 'http_requests_total' has method(2) × status(3) = 6 > 5 label combinations: drop or coarsen a label, split the metric, or raise the cap (MSBuild property DistricMaxCardinality)",
+                "DSC011: The assembly declares 11 series > 3 (largest: http_requests_total (6 series)); reduce the labels or buckets of the largest metrics, or raise the budget (MSBuild property DistricMaxSeries)",
             ]),
             build.Describe());
     }

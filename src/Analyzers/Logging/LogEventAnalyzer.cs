@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using DistriC.Logging;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DistriC.Analyzers.Logging
@@ -38,14 +40,21 @@ namespace DistriC.Analyzers.Logging
                 INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(LoggingKnownTypes.LogEventAttribute);
                 if (attribute is not null)
                 {
-                    start.RegisterSymbolAction(symbol => Analyze(symbol, attribute), SymbolKind.Method);
+                    // Per declaration syntax: exactly the user's declaration, whatever the generator adds to the
+                    // method's other part (every [LogEvent] method gets an implementation, a rejected one a stand-in).
+                    start.RegisterSyntaxNodeAction(node => Analyze(node, attribute), SyntaxKind.MethodDeclaration);
                 }
             });
         }
 
-        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
+        private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
         {
-            var method = (IMethodSymbol)context.Symbol;
+            if (((MethodDeclarationSyntax)context.Node).AttributeLists.Count == 0
+                || context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is not IMethodSymbol method)
+            {
+                return;
+            }
+
             foreach (AttributeData attribute in method.GetAttributes())
             {
                 if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))

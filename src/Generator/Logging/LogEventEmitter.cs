@@ -23,15 +23,18 @@ namespace DistriC.Generator.Logging
                 .ToImmutableArray();
 
         /// <summary><c>{Namespace}.{Type}.Log.g.cs</c>, with characters unfit for a file name replaced.</summary>
-        public static string HintName(LogEventModel model)
+        public static string HintName(LogEventModel model) => HintName(model.TypeKey, ".Log.g.cs");
+
+        /// <summary><c>{Namespace}.{Type}{suffix}</c>, with characters unfit for a file name replaced.</summary>
+        public static string HintName(string typeKey, string suffix)
         {
             var sb = new StringBuilder();
-            foreach (char c in model.TypeKey.Replace("global::", string.Empty))
+            foreach (char c in typeKey.Replace("global::", string.Empty))
             {
                 sb.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
             }
 
-            return sb.Append(".Log.g.cs").ToString();
+            return sb.Append(suffix).ToString();
         }
 
         /// <summary>The whole file for one containing type.</summary>

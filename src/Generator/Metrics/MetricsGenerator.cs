@@ -1,7 +1,7 @@
 // The incremental generator for [Metric] classes. Pipeline: ForAttributeWithMetadataName reads each
-// declaration into a value-equatable MetricModel (no symbols or syntax in it), declarations with
-// errors are dropped (the analyzers report them), each valid one gets its members, and all of them
-// together the assembly's DistricMetricsCatalog. Output is a pure function of the models.
+// declaration into a value-equatable MetricModel (no symbols or syntax in it), each valid one gets its
+// members, all of them together the assembly's DistricMetricsCatalog, and each rejected one a stand-in
+// (see the comment in Initialize). Output is a pure function of the models.
 using System;
 using System.Collections.Immutable;
 using System.Linq;
@@ -22,6 +22,9 @@ namespace DistriC.Generator.Metrics
 
         /// <summary>Tracking name of the step that keeps the declarations without errors.</summary>
         public const string ValidStep = "DistriC.Metrics.Valid";
+
+        /// <summary>Tracking name of the step that keeps the rejected declarations that can host stand-in members.</summary>
+        public const string RejectedStep = "DistriC.Metrics.Rejected";
 
         /// <summary>Tracking name of the step that gathers every valid declaration for the catalog.</summary>
         public const string CatalogStep = "DistriC.Metrics.Catalog";
@@ -49,6 +52,24 @@ namespace DistriC.Generator.Metrics
                 MetricSourceEmitter.HintName(model),
                 model.Type.DisplayName,
                 () => MetricSourceEmitter.Emit(model, GeneratedCode)));
+
+            // Rejected declarations get stand-in members (constructor, label enums, update and read methods that
+            // do nothing), never a diagnostic from here. The analyzers stay the single reporter of the DSC rules
+            // (IDE squiggles, code fixes, one rule path, no duplicate reports), but csc reports analyzer
+            // diagnostics only when the compilation has no compiler errors: without the stand-in, a consumer's
+            // `new X(registry)` or `x.Inc(...)` would fail with CS1729/CS1061 and `dotnet build` would never
+            // show the DSC error. With it, the DSC error is the one error, and it fails the build. Stand-ins
+            // are not in the catalog: it lists valid metrics only (and DSC011 counts the same set).
+            IncrementalValuesProvider<MetricModel> rejected = models
+                .Where(static model => model is not null && !MetricValidator.CanGenerate(model) && MetricStandInEmitter.CanHost(model))
+                .Select(static (model, _) => model!)
+                .WithTrackingName(RejectedStep);
+
+            context.RegisterSourceOutput(rejected, static (output, model) => Produce(
+                output,
+                MetricSourceEmitter.HintName(model),
+                model.Type.DisplayName,
+                () => MetricStandInEmitter.Emit(model, GeneratedCode)));
 
             IncrementalValueProvider<EquatableArray<MetricModel>> catalog = valid
                 .Collect()

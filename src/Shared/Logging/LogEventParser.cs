@@ -222,7 +222,8 @@ namespace DistriC.Logging
             return new EquatableArray<EnumMemberModel>(members);
         }
 
-        private static EquatableArray<ContainingTypeModel> ContainingTypes(MethodDeclarationSyntax syntax)
+        /// <summary>The types around <paramref name="syntax"/>, outermost first, as the generated partial declarations repeat them.</summary>
+        internal static EquatableArray<ContainingTypeModel> ContainingTypes(MethodDeclarationSyntax syntax)
         {
             var types = new List<ContainingTypeModel>();
             for (SyntaxNode? node = syntax.Parent; node is TypeDeclarationSyntax type; node = node.Parent)

@@ -19,35 +19,35 @@ namespace DistriC.Logging
             "DSC102", "Unsupported log event parameter type",
             "Parameter '{0}' of type '{1}' cannot be logged without boxing or allocating; use string, char, bool, an integer, float, double, decimal, an enum, Guid, DateTime, DateTimeOffset, TimeSpan, their nullable forms or Exception (no ref, out or in)");
 
-        /// <summary>DSC103: "Field name '{0}' is used twice in log event '{1}'".</summary>
+        /// <summary>DSC103: "Field name '{0}' is used twice in log event '{1}'; rename one parameter or give it another name with [LogField(\"...\")]".</summary>
         public static readonly DiagnosticDescriptor DuplicateFieldName = Create(
             "DSC103", "Duplicate log event field name",
-            "Field name '{0}' is used twice in log event '{1}'");
+            "Field name '{0}' is used twice in log event '{1}'; rename one parameter or give it another name with [LogField(\"...\")]");
 
-        /// <summary>DSC104: "Field name '{0}' is reserved for the fixed part of every line (timestamp, level, component, message)".</summary>
+        /// <summary>DSC104: "Field name '{0}' is reserved for the fixed part of every line (timestamp, level, component, message); rename the parameter or give it another name with [LogField(\"...\")]".</summary>
         public static readonly DiagnosticDescriptor ReservedFieldName = Create(
             "DSC104", "Reserved log event field name",
-            "Field name '{0}' is reserved for the fixed part of every line (timestamp, level, component, message)");
+            "Field name '{0}' is reserved for the fixed part of every line (timestamp, level, component, message); rename the parameter or give it another name with [LogField(\"...\")]");
 
         /// <summary>DSC105: "'{0}' has no JsonLogger to write to: ...".</summary>
         public static readonly DiagnosticDescriptor NoLogger = Create(
             "DSC105", "Log event method has no JsonLogger",
             "'{0}' has no JsonLogger to write to: take a JsonLogger parameter, or declare exactly one JsonLogger field or property in '{1}' (static for a static method)");
 
-        /// <summary>DSC106: "The {0} of log event '{1}' must not be empty".</summary>
+        /// <summary>DSC106: "The {0} of log event '{1}' must not be empty; give it a text".</summary>
         public static readonly DiagnosticDescriptor EmptyText = Create(
             "DSC106", "Empty log event component, message or field name",
-            "The {0} of log event '{1}' must not be empty");
+            "The {0} of log event '{1}' must not be empty; give it a text");
 
-        /// <summary>DSC107: "Log event method '{0}' must return void or DistricStatus and must not be generic".</summary>
+        /// <summary>DSC107: "Log event method '{0}' must return void or DistricStatus and must not be generic; change its return type or remove its type parameters".</summary>
         public static readonly DiagnosticDescriptor InvalidSignature = Create(
             "DSC107", "Invalid log event method signature",
-            "Log event method '{0}' must return void or DistricStatus and must not be generic");
+            "Log event method '{0}' must return void or DistricStatus and must not be generic; change its return type or remove its type parameters");
 
         /// <summary>DSC108: "Log level '{0}' is not a defined LogLevel".</summary>
         public static readonly DiagnosticDescriptor UndefinedLevel = Create(
             "DSC108", "Undefined log level",
-            "Log level '{0}' is not a defined LogLevel (Debug, Info, Warn, Error, Fatal)");
+            "Log level '{0}' is not a defined LogLevel; use LogLevel.Debug, Info, Warn, Error or Fatal");
 
         /// <summary>The descriptor reporting <paramref name="rule"/>.</summary>
         public static DiagnosticDescriptor For(LogEventRule rule)
@@ -66,6 +66,6 @@ namespace DistriC.Logging
         }
 
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticHelpLinks.For(id));
     }
 }

@@ -16,12 +16,12 @@ namespace DistriC.Metrics
         public static readonly DiagnosticDescriptor CardinalityTooHigh = Error(
             "DSC002",
             "Metric cardinality above the cap",
-            "Metric '{0}' has {1} > {2} label combinations (cap: MSBuild property DistricMaxCardinality)");
+            "Metric '{0}' has {1} > {2} label combinations: drop or coarsen a label, split the metric, or raise the cap (MSBuild property DistricMaxCardinality)");
 
         public static readonly DiagnosticDescriptor TooManyLabels = Error(
             "DSC003",
             "Too many labels",
-            "Metric '{0}' declares {1} labels; at most {2} are allowed");
+            "Metric '{0}' declares {1} labels; at most {2} are allowed: remove labels or move some to another metric");
 
         public static readonly DiagnosticDescriptor InvalidMetricName = Error(
             "DSC004",
@@ -31,15 +31,16 @@ namespace DistriC.Metrics
         public static readonly DiagnosticDescriptor InvalidLabelName = Error(
             "DSC005",
             "Invalid, reserved or duplicate label name",
-            "Label name '{0}' of metric '{1}' {2}");
+            "Label name '{0}' of metric '{1}' {2}; rename the label");
 
         public static readonly DiagnosticDescriptor DuplicateMetricName = new DiagnosticDescriptor(
             "DSC006",
             "Duplicate metric name",
-            "Metric name '{0}' is already declared by '{1}'",
+            "Metric name '{0}' is already declared by '{1}': give each metric its own name, or declare it once and share the instance",
             Category,
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
+            helpLinkUri: DiagnosticHelpLinks.For("DSC006"),
             description: "Two [Metric] classes of one compilation cannot share a name: registering both in one registry would fail.",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
@@ -51,38 +52,40 @@ namespace DistriC.Metrics
         public static readonly DiagnosticDescriptor InvalidLabelValue = Error(
             "DSC008",
             "Duplicate, empty or over-long label value",
-            "Label '{0}' of metric '{1}': {2}");
+            "Label '{0}' of metric '{1}': {2}; make every value distinct, non-empty and at most 128 characters");
 
         public static readonly DiagnosticDescriptor InvalidBuckets = Error(
             "DSC009",
             "Invalid histogram buckets",
-            "Metric '{0}': {1}");
+            "Metric '{0}': {1}; list finite, strictly increasing bounds on a histogram, or omit Buckets for the defaults");
 
         public static readonly DiagnosticDescriptor CounterWithoutTotal = new DiagnosticDescriptor(
             "DSC010",
             "Counter name should end with _total",
-            "Counter name '{0}' should end with '_total'",
+            "Counter name '{0}' should end with '_total': append the suffix (the code fix does it)",
             Category,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
+            helpLinkUri: DiagnosticHelpLinks.For("DSC010"),
             description: "Prometheus and OpenMetrics name counters '<name>_total'; a code fix appends the suffix.");
 
         public static readonly DiagnosticDescriptor TooManySeries = new DiagnosticDescriptor(
             "DSC011",
             "Assembly series budget exceeded",
-            "The assembly declares {0} series > {1} (budget: MSBuild property DistricMaxSeries); largest: {2}",
+            "The assembly declares {0} series > {1} (largest: {2}); reduce the labels or buckets of the largest metrics, or raise the budget (MSBuild property DistricMaxSeries)",
             Category,
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
+            helpLinkUri: DiagnosticHelpLinks.For("DSC011"),
             description: "The sum of the series every [Metric] of the assembly can expose must stay within the budget.",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor HelpTooLong = Error(
             "DSC012",
             "HELP text too long",
-            "Metric '{0}': HELP text is {1} characters; at most {2} are allowed");
+            "Metric '{0}': HELP text is {1} characters; at most {2} are allowed: shorten it and put long explanations in documentation");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticHelpLinks.For(id));
     }
 }

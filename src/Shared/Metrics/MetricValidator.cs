@@ -1,6 +1,6 @@
 // Every rule a [Metric] declaration must satisfy, judged on the declaration model. The analyzers
-// report these problems; the generator generates nothing for a declaration with an error, so a
-// mistake produces its DSC diagnostic and no cascade of compiler errors.
+// report these problems; the generator gives a declaration with an error only stand-in members
+// (MetricStandInEmitter), so a mistake produces its DSC diagnostic and no cascade of compiler errors.
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -126,7 +126,7 @@ namespace DistriC.Metrics
                     MetricDiagnostics.InvalidMetricName,
                     at,
                     name ?? "null",
-                    $"it must match [a-zA-Z_:][a-zA-Z0-9_:]* and be 1 to {MetricRules.MaxNameLength} characters"));
+                    $"it must match [a-zA-Z_:][a-zA-Z0-9_:]* and be 1 to {MetricRules.MaxNameLength} characters; use lower-case words joined by '_'"));
                 return;
             }
 
@@ -254,11 +254,13 @@ namespace DistriC.Metrics
             }
             else if (label.IsFlags)
             {
-                why = $"'{label.TypeDisplay}' is a [Flags] enum, whose combinations are not a closed list";
+                why = $"'{label.TypeDisplay}' is a [Flags] enum, whose combinations are not a closed list; use a non-[Flags] enum or list its values in [Label(\"{label.Name}\", \"a\", \"b\")]";
             }
             else if (label.Values.Count == 0)
             {
-                why = label.IsEnumTyped ? $"enum '{label.TypeDisplay}' has no members" : "its allowlist is empty";
+                why = label.IsEnumTyped
+                    ? $"enum '{label.TypeDisplay}' has no members; give it members or list the values in [Label(\"{label.Name}\", \"a\", \"b\")]"
+                    : $"its allowlist is empty; list its values in [Label(\"{label.Name}\", \"a\", \"b\")]";
             }
 
             if (why is not null)

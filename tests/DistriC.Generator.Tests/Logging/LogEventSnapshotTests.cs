@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DistriC.Generator.Tests.Logging;
 
@@ -34,21 +35,28 @@ public sealed class LogEventSnapshotTests
     }
 
     [Fact]
-    public void Invalid_declarations_produce_no_output_and_no_generator_exception()
+    public void Invalid_declarations_get_stand_ins_that_compile_cleanly_and_no_generator_exception()
     {
         const string Source = """
+            using System.Collections.Generic;
             using DistriC;
+            namespace Sample;
             public static partial class Bad
             {
                 [LogEvent(LogLevel.Info, "", "m")] static partial void EmptyComponent(this JsonLogger l);
-                [LogEvent(LogLevel.Info, "c", "m")] static partial void Unsupported(this JsonLogger l, object o);
-                [LogEvent(LogLevel.Info, "c", "m")] static partial void Reserved(this JsonLogger l, string message);
-                [LogEvent(LogLevel.Info, "c", "m")] static partial void NoLogger(int x);
+                [LogEvent(LogLevel.Info, "c", "m")] public static partial void Unsupported(this JsonLogger l, object o, List<int>? counts);
+                [LogEvent(LogLevel.Info, "c", "m")] internal static partial DistricStatus Reserved(this JsonLogger l, string message);
+                [LogEvent(LogLevel.Info, "c", "m")] public static partial void NoLogger(int x, out string? text, ref int count, in long total, params int[] rest);
                 [LogEvent((LogLevel)9, "c", "m")] static partial void BadLevel(this JsonLogger l);
                 [LogEvent(LogLevel.Info, "c", "m")] static void NotPartial(this JsonLogger l) { }
-                [LogEvent(LogLevel.Info, "c", "m")] static partial void Generic<T>(this JsonLogger l);
+                [LogEvent(LogLevel.Info, "c", "m")] public static partial int Generic<T, @class>(this JsonLogger l, T value) where T : class?, IComparable<T>, new() where @class : struct;
+                [LogEvent(LogLevel.Info, "c", "m")] public static partial ref int ByRef(this JsonLogger l);
             }
             """;
-        Assert.Empty(LoggingGeneratorHarness.Run(Source).Files);
+        (IReadOnlyDictionary<string, string> files, Microsoft.CodeAnalysis.Compilation output) = LoggingGeneratorHarness.Run(Source.Replace("IComparable", "System.IComparable", System.StringComparison.Ordinal));
+        Assert.Equal(new[] { "Sample.Bad.LogStandIn.g.cs" }, files.Keys);
+        LoggingGeneratorHarness.VerifySnapshot("StandIn", files["Sample.Bad.LogStandIn.g.cs"]);
+        Microsoft.CodeAnalysis.SyntaxTree generated = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Sample.Bad.LogStandIn.g.cs", System.StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Location.SourceTree == generated || d.Id == "CS8795"));
     }
 }
