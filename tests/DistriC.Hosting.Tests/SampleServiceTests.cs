@@ -89,7 +89,7 @@ public sealed partial class SampleServiceTests
 
         Assert.Equal(OnceRequests * SpansPerRequest, samples["distric_internal_tracer_spans_created_total"]);
         Assert.Equal(1, samples["distric_internal_log_writer_healthy"]);
-        Assert.Equal(0, samples["distric_internal_log_dropped_total"]);
+        Assert.Equal(0, samples["distric_internal_log_entries_dropped_total"]);
     }
 
     /// <summary>Stdout is the JSON log (flushed at shutdown) followed by the exposition; nothing interleaves.</summary>
