@@ -7,13 +7,23 @@ using System.Threading.Tasks;
 using DistriC;
 using DistriC.Hosting;
 using DistriC.Sample;
+using Microsoft.AspNetCore.Connections;
 
 // The sample service: a simulated workload instrumented with DistriC (generated metrics, generated JSON log events, spans),
 // served at /metrics, /health/live and /health/ready.
-SampleArguments? arguments = SampleArguments.Parse(args, Environment.GetEnvironmentVariable(SampleArguments.PortVariable));
+// Mistakes the user can fix (bad arguments, a port in use) get one line on stderr and exit code 2, never a stack trace.
+SampleArguments? arguments = SampleArguments.Parse(args, Environment.GetEnvironmentVariable(SampleArguments.PortVariable), out string? error);
 if (arguments is null)
 {
+    Console.Error.WriteLine(SampleArguments.ErrorPrefix + error);
+    Console.Error.WriteLine(SampleArguments.UsageLine);
     return 2;
+}
+
+if (arguments.Help)
+{
+    Console.WriteLine(SampleArguments.Usage);
+    return 0;
 }
 
 var metrics = new MetricRegistry();
@@ -29,12 +39,13 @@ using var tracer = new Tracer(new TracerOptions { Exporter = new SpanLogExporter
 tracer.RegisterMetrics(metrics);
 var workload = new SampleWorkload(metrics, health, log, tracer);
 
-await using ObservabilityServer server = await ObservabilityServer.StartAsync(new ObservabilityServerOptions
+await using ObservabilityServer? server = await TryStartServerAsync(
+    new ObservabilityServerOptions { Port = arguments.Port, Metrics = metrics, Health = health });
+if (server is null)
 {
-    Port = arguments.Port,
-    Metrics = metrics,
-    Health = health,
-});
+    return 2;
+}
+
 var metricsUrl = new Uri(server.BaseAddress, "metrics");
 log.ServiceStarted(metricsUrl.ToString());
 
@@ -78,6 +89,20 @@ async Task ShutDownAsync()
     tracer.Dispose();
     log.ServiceStopped(workload.Handled);
     await log.DisposeAsync();
+}
+
+// Null (after one line on stderr) when the port is taken: a user error to fix, not a crash to debug.
+static async Task<ObservabilityServer?> TryStartServerAsync(ObservabilityServerOptions options)
+{
+    try
+    {
+        return await ObservabilityServer.StartAsync(options);
+    }
+    catch (IOException e) when (e.InnerException is AddressInUseException)
+    {
+        Console.Error.WriteLine(SampleArguments.PortInUse(options.Port, options.BindAddress));
+        return null;
+    }
 }
 
 void Stop(PosixSignalContext context)

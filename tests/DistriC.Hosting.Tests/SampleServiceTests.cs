@@ -89,7 +89,7 @@ public sealed partial class SampleServiceTests
 
         Assert.Equal(OnceRequests * SpansPerRequest, samples["distric_internal_tracer_spans_created_total"]);
         Assert.Equal(1, samples["distric_internal_log_writer_healthy"]);
-        Assert.Equal(0, samples["distric_internal_log_dropped_total"]);
+        Assert.Equal(0, samples["distric_internal_log_entries_dropped_total"]);
     }
 
     /// <summary>Stdout is the JSON log (flushed at shutdown) followed by the exposition; nothing interleaves.</summary>
@@ -103,7 +103,10 @@ public sealed partial class SampleServiceTests
         return (lines[..first].Select(JsonLines.ParseLine).ToList(), string.Join('\n', lines[first..]));
     }
 
-    private static async Task<SampleRun> RunSampleAsync(params string[] arguments)
+    private static Task<SampleRun> RunSampleAsync(params string[] arguments) => RunSampleWithPortVariableAsync(null, arguments);
+
+    /// <summary>Runs the sample with <paramref name="portVariable"/> as <c>DISTRIC_SAMPLE_PORT</c> (unset when null).</summary>
+    private static async Task<SampleRun> RunSampleWithPortVariableAsync(string? portVariable, params string[] arguments)
     {
         string assembly = typeof(SampleServiceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "DistricSampleAssembly").Value!;
@@ -122,6 +125,11 @@ public sealed partial class SampleServiceTests
         }
 
         start.Environment.Remove("DISTRIC_SAMPLE_PORT");
+        if (portVariable is not null)
+        {
+            start.Environment["DISTRIC_SAMPLE_PORT"] = portVariable;
+        }
+
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();

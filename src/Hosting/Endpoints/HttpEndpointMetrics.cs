@@ -44,7 +44,7 @@ internal sealed class HttpEndpointMetrics
         _requests = MetricRegistration.RegisterCounter(registry, descriptor);
         registry.CreateObservableGauge(
             ActiveConnectionsMetricName,
-            "Open connections to the DistriC observability server",
+            "Connections open to the standalone DistriC observability server (stays 0 when the endpoints are served by MapDistric)",
             () => Interlocked.Read(ref _activeConnections));
     }
 

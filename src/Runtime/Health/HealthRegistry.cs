@@ -149,7 +149,7 @@ public sealed class HealthRegistry
     public void RegisterMetrics(MetricRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.CreateObservableGauge("distric_health_status", "Overall health: 0 UP, 1 DEGRADED, 2 DOWN", () => (double)Overall);
+        registry.CreateObservableGauge("distric_health_status", "Overall health, the worst status of the registered components (UP when there are none): 0 UP, 1 DEGRADED, 2 DOWN", () => (double)Overall);
     }
 
     private static bool IsValidName(string? name) =>

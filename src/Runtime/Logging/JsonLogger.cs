@@ -132,7 +132,7 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
     public bool IsWriterHealthy => _healthy && !IsStalled();
 
     /// <summary>Fraction of the queue in use, 0 to 1 (0 in sync mode).</summary>
-    public double QueueFillRatio => _ring is null ? 0 : (double)_ring.UsedBytes / _ring.Capacity;
+    public double QueueFillRatio => _ring is null ? 0 : FillRatio(_ring.UsedBytes, _ring.Capacity);
 
     /// <summary>True when entries of <paramref name="level"/> are written: one comparison.</summary>
     /// <param name="level">Level to test.</param>

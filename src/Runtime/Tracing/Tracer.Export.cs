@@ -71,7 +71,7 @@ public sealed partial class Tracer
             QueueDepth = _queue.Count,
             QueueCapacity = _queue.Capacity,
             InBackpressure = backpressure,
-            EffectiveSampleRatePercent = ratio.Total == 0 ? 0 : ratio.Keep * 100.0 / ratio.Total,
+            EffectiveSampleRatio = ratio.Total == 0 ? 0 : (double)ratio.Keep / ratio.Total,
             ExporterAlive = IsExporterHealthy,
         };
     }

@@ -46,8 +46,8 @@ public readonly record struct TracerStats
     /// <summary>True while either backpressure signal (queue fill, drop rate) is raised.</summary>
     public bool InBackpressure { get; init; }
 
-    /// <summary>Configured keep ratio of the current mode, in percent (0–100).</summary>
-    public double EffectiveSampleRatePercent { get; init; }
+    /// <summary>Configured keep ratio of the current mode (normal or backpressure), 0 to 1.</summary>
+    public double EffectiveSampleRatio { get; init; }
 
     /// <summary>False when the export loop has not completed a cycle within three export intervals (stalled exporter or dead thread).</summary>
     public bool ExporterAlive { get; init; }

@@ -25,7 +25,7 @@ public sealed class AddDistricServicesTests : IDisposable
 
         // Only the registry is resolved: the scrape must already show the logger's and the tracer's series.
         string before = provider.GetRequiredService<MetricRegistry>().ExportText();
-        Assert.Contains("\ndistric_internal_log_dropped_total 0\n", before, StringComparison.Ordinal);
+        Assert.Contains("\ndistric_internal_log_entries_dropped_total 0\n", before, StringComparison.Ordinal);
         Assert.Contains("\ndistric_internal_log_writer_healthy 1\n", before, StringComparison.Ordinal);
         Assert.Contains("\ndistric_internal_tracer_spans_created_total 0\n", before, StringComparison.Ordinal);
 
@@ -142,7 +142,7 @@ public sealed class AddDistricServicesTests : IDisposable
 
         Assert.Same(registry, provider.GetRequiredService<MetricRegistry>());
         string text = registry.ExportText();
-        Assert.Single(text.Split('\n'), l => l == "# TYPE distric_internal_log_dropped_total counter");
+        Assert.Single(text.Split('\n'), l => l == "# TYPE distric_internal_log_entries_dropped_total counter");
         Assert.Contains("\ndistric_internal_tracer_spans_created_total 0\n", text, StringComparison.Ordinal);
     }
 

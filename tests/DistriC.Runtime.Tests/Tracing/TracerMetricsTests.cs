@@ -24,10 +24,10 @@ public sealed class TracerMetricsTests
         string text = registry.ExportText();
         AssertSample(text, "distric_internal_tracer_spans_created_total", "29");
         AssertSample(text, "distric_internal_tracer_spans_sampled_in_total", "23");
-        AssertSample(text, "distric_internal_tracer_sampled_out_total", "6");
-        AssertSample(text, "distric_internal_tracer_drops_total", "6");
+        AssertSample(text, "distric_internal_tracer_spans_sampled_out_total", "6");
+        AssertSample(text, "distric_internal_tracer_spans_dropped_total", "6");
         AssertSample(text, "distric_internal_tracer_spans_exported_total", "16");
-        AssertSample(text, "distric_internal_tracer_spans_failed_total", "0");
+        AssertSample(text, "distric_internal_tracer_spans_export_failed_total", "0");
         AssertSample(text, "distric_internal_tracer_exports_attempted_total", "1");
         AssertSample(text, "distric_internal_tracer_exports_succeeded_total", "1");
         AssertSample(text, "distric_internal_tracer_exports_failed_total", "0");
@@ -35,7 +35,7 @@ public sealed class TracerMetricsTests
         AssertSample(text, "distric_internal_tracer_queue_depth", "0");
         AssertSample(text, "distric_internal_tracer_queue_capacity", "16");
         AssertSample(text, "distric_internal_tracer_backpressure_active", "1");
-        AssertSample(text, "distric_internal_tracer_sample_rate_pct", "25");
+        AssertSample(text, "distric_internal_tracer_sample_ratio", "0.25");
         AssertSample(text, "distric_internal_tracer_exporter_alive", "1");
 
         time.Advance(TimeSpan.FromSeconds(16)); // three default 5 s intervals without an export cycle

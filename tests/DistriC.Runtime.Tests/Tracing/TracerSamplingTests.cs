@@ -29,7 +29,7 @@ public sealed class TracerSamplingTests
         Assert.Equal(spans, stats.SpansCreated);
         Assert.Equal(expectedIn, stats.SpansSampledIn);
         Assert.Equal(spans - expectedIn, stats.SpansSampledOut);
-        Assert.Equal(keep + drop == 0 ? 0 : keep * 100.0 / (keep + drop), stats.EffectiveSampleRatePercent);
+        Assert.Equal(keep + drop == 0 ? 0 : (double)keep / (keep + drop), stats.EffectiveSampleRatio);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class TracerSamplingTests
         Assert.True(tracer.Backpressure.FillSignal);
         Assert.True(tracer.Backpressure.DropSignal);
         Assert.Equal(10, pressured.SpansDropped);
-        Assert.Equal(10.0, pressured.EffectiveSampleRatePercent);
+        Assert.Equal(0.1, pressured.EffectiveSampleRatio);
 
         // Under backpressure only 1 root in 10 is recorded (and those are dropped: the queue is still full).
         TestTracers.Flood(tracer, 100);
@@ -101,7 +101,7 @@ public sealed class TracerSamplingTests
         tracer.EvaluateBackpressure();
         TracerStats recovered = TestTracers.AssertAccounting(tracer);
         Assert.False(recovered.InBackpressure);
-        Assert.Equal(100.0, recovered.EffectiveSampleRatePercent);
+        Assert.Equal(1.0, recovered.EffectiveSampleRatio);
         Assert.Equal(72, recovered.SpansExported);
         Assert.Equal(2, tracer.Backpressure.Transitions);
 
