@@ -80,8 +80,8 @@ internal static partial class BlockSources
     }
 
     /// <summary>
-    /// Leading <c>using</c> directives of the fragment stay at the top of the file; the rest becomes the body of an async
-    /// method (a fragment may <c>await</c>).
+    /// Leading <c>using</c> directives of the fragment stay at the top of the file; the rest becomes the body of a method,
+    /// an async one when the fragment awaits.
     /// </summary>
     private static string WrapFragment(CodeBlock block)
     {
@@ -95,13 +95,17 @@ internal static partial class BlockSources
         var text = new StringBuilder();
         text.Append(LineDirective(block.FirstCodeLine, block.File)).Append(string.Join('\n', lines.Take(head))).Append('\n');
         text.Append("#line hidden\n");
-        // The wrapper is async so that fragments may await; one that does not must not warn about it.
-        text.Append("#pragma warning disable CS1998\n");
-        text.Append("internal static partial class DocFragment\n{\n    internal static async Task RunAsync()\n    {\n");
+        // Async only when the fragment awaits, the rule of top-level statements: an async method may not hold a
+        // Span local (C# 12), and one without await would warn.
+        string signature = Awaits(block.Code) ? "async Task RunAsync()" : "void Run()";
+        text.Append("internal static partial class DocFragment\n{\n    internal static ").Append(signature).Append("\n    {\n");
         text.Append(LineDirective(block.FirstCodeLine + head, block.File)).Append(string.Join('\n', lines.Skip(head))).Append('\n');
         text.Append("#line hidden\n    }\n}\n");
         return text.ToString();
     }
+
+    private static bool Awaits(string code) =>
+        SyntaxFactory.ParseTokens(code).Any(t => t.Text == "await");
 
     private static string LineDirective(int line, string file) => $"#line {line} \"{file}\"\n";
 

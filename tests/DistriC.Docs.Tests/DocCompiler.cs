@@ -56,7 +56,9 @@ internal static class DocCompiler
             new CSharpCompilationOptions(
                 block.Marker.Kind == BlockKind.Program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
-                warningLevel: 9999));
+                warningLevel: 9999,
+                // The SDK's default NoWarn: DistriC.Hosting (built for net8.0) unifies with the newer framework's assemblies.
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(Generators, parseOptions: BlockSources.ParseOptions, optionsProvider: options);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
