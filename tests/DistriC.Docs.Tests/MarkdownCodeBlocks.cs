@@ -26,9 +26,12 @@ internal static partial class MarkdownCodeBlocks
     public static ImmutableArray<string> StrayMarkers { get; } = Files.SelectMany(f => Read(f).Stray).ToImmutableArray();
 
     /// <summary>Splits one Markdown file into its fenced blocks.</summary>
-    public static (List<CodeBlock> Blocks, List<string> Stray) Read(string relativePath)
+    public static (List<CodeBlock> Blocks, List<string> Stray) Read(string relativePath) =>
+        Parse(relativePath, File.ReadAllLines(Path.Combine(RepositoryRoot, relativePath)));
+
+    /// <summary>Splits the lines of a Markdown file into its fenced blocks; also returns the stray markers.</summary>
+    public static (List<CodeBlock> Blocks, List<string> Stray) Parse(string relativePath, string[] lines)
     {
-        string[] lines = File.ReadAllLines(Path.Combine(RepositoryRoot, relativePath));
         var blocks = new List<CodeBlock>();
         var stray = new List<string>();
         var markers = new List<(int Line, string Text)>();
