@@ -205,6 +205,64 @@ internal static class CSharp12ConsumerSource
 
     /// <summary>What the program prints.</summary>
     public const string ExpectedOutput = """
-        TODO
+        generated: Ok,Ok,InvalidValue,InvalidLabel,Ok,Ok,Ok,Ok,Ok,Ok
+        generated: get=3 depth=19.5 count=2 sum=0.55 cardinality=6 series=22 catalog=http_requests_total:Counter:6|job_duration_seconds:Histogram:15|worker_queue_depth:Gauge:1
+        dynamic: Ok,Ok,InvalidLabel,Ok,Ok,Ok,Ok,Ok,Ok,Ok frozen=True refused=RegistryFrozen
+        dynamic: get=2 temperature=22 count=2 sum=0.55 bucket0=1 defaults=1
+        dynamic: openmetrics ends with EOF=True
+        # HELP distric_internal_metric_updates_dropped_total Metric updates dropped instead of applied, by reason
+        # TYPE distric_internal_metric_updates_dropped_total counter
+        distric_internal_metric_updates_dropped_total{reason="invalid_label"} 1
+        distric_internal_metric_updates_dropped_total{reason="invalid_value"} 0
+        # HELP http_requests_total HTTP requests served
+        # TYPE http_requests_total counter
+        http_requests_total{method="GET",status="2xx"} 1
+        http_requests_total{method="GET",status="4xx"} 0
+        http_requests_total{method="GET",status="5xx"} 0
+        http_requests_total{method="POST",status="2xx"} 0
+        http_requests_total{method="POST",status="4xx"} 0
+        http_requests_total{method="POST",status="5xx"} 2
+        # HELP room_temperature_celsius Room temperature
+        # TYPE room_temperature_celsius gauge
+        room_temperature_celsius{room="lab"} 22
+        # HELP rpc_duration_seconds RPC latency
+        # TYPE rpc_duration_seconds histogram
+        rpc_duration_seconds_bucket{le="0.1"} 1
+        rpc_duration_seconds_bucket{le="1"} 2
+        rpc_duration_seconds_bucket{le="+Inf"} 2
+        rpc_duration_seconds_count 2
+        rpc_duration_seconds_sum 0.55
+        # HELP task_duration_seconds Task latency
+        # TYPE task_duration_seconds histogram
+        task_duration_seconds_bucket{queue="fast",le="0.001"} 0
+        task_duration_seconds_bucket{queue="fast",le="0.005"} 0
+        task_duration_seconds_bucket{queue="fast",le="0.01"} 0
+        task_duration_seconds_bucket{queue="fast",le="0.05"} 0
+        task_duration_seconds_bucket{queue="fast",le="0.1"} 0
+        task_duration_seconds_bucket{queue="fast",le="0.5"} 1
+        task_duration_seconds_bucket{queue="fast",le="1"} 1
+        task_duration_seconds_bucket{queue="fast",le="5"} 1
+        task_duration_seconds_bucket{queue="fast",le="10"} 1
+        task_duration_seconds_bucket{queue="fast",le="+Inf"} 1
+        task_duration_seconds_count{queue="fast"} 1
+        task_duration_seconds_sum{queue="fast"} 0.2
+        # HELP uptime_ratio Share of time up
+        # TYPE uptime_ratio gauge
+        uptime_ratio 0.5
+        # HELP ticks_total Ticks seen
+        # TYPE ticks_total counter
+        ticks_total 42
+        logging: Ok,Ok,Ok,Ok dropped=0 oversized=0 healthy=True
+        {"timestamp":1704067200000,"level":"INFO","component":"http","message":"Request received","method":"GET","status":"ClientError","elapsedMs":12}
+        {"timestamp":1704067200000,"level":"WARN","component":"worker","message":"Queue backed up","queue.depth":250,"method":"POST","retried":true}
+        {"timestamp":1704067200000,"level":"WARN","component":"db","message":"Slow query"}
+        {"timestamp":1704067200000,"level":"WARN","component":"db","message":"Slow query","table":"users"}
+        {"timestamp":1704067200000,"level":"ERROR","component":"db","message":"Failed query","table":"users","code":null}
+        tracing: child of span=True nested under active=True
+        tracing: extracted=Ok trace=4bf92f3577b34da6a3ce929d0e0e4736 parent=00f067aa0ba902b7 header=55:True
+        tracing: malformed=InvalidFormat created=4
+        tracing: exported=4
+        health: Ok,Ok overall=Degraded components=2
+
         """;
 }

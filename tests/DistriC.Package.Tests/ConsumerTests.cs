@@ -134,8 +134,13 @@ public sealed class ConsumerTests
             .Where(e => e.Marker is not null)
             .Select(e => $"Program.cs({e.Line}): error {e.Marker}")
             .ToArray();
-        Assert.Equal(13, expected.Length);
+        Assert.Equal(11, expected.Length);
         Assert.True(expected.SequenceEqual(ConsumerProject.DiagnosticPositions(build)), build.Describe());
+        // Each one links to its section of docs/diagnostics.md.
+        Assert.Equal(
+            expected.Select(e => e[(e.LastIndexOf(' ') + 1)..]).Distinct().Order(StringComparer.Ordinal)
+                .Select(id => $"{id} https://github.com/distric-generated/distric-generated/blob/main/docs/diagnostics.md#{id.ToLowerInvariant()}"),
+            ConsumerProject.HelpLinks(build));
     }
 
     [Fact]

@@ -138,11 +138,14 @@ public sealed partial class ConsumerProject
         return sources;
     }
 
-    /// <summary>Distinct <c>CODE: message</c> pairs of the MSBuild-format diagnostics of <paramref name="severity"/> in the output.</summary>
+    /// <summary>
+    /// Distinct <c>CODE: message</c> pairs of the MSBuild-format diagnostics of <paramref name="severity"/> in the output,
+    /// without the help link the console logger appends (<see cref="HelpLinks"/> reads those).
+    /// </summary>
     public static IReadOnlyList<string> Diagnostics(CliResult result, string severity) =>
         DiagnosticLine().Matches(result.StandardOutput + "\n" + result.StandardError)
             .Where(m => m.Groups["severity"].Value == severity)
-            .Select(m => $"{m.Groups["code"].Value}: {m.Groups["message"].Value.Trim()}")
+            .Select(m => $"{m.Groups["code"].Value}: {HelpLink().Replace(m.Groups["message"].Value.Trim(), "")}")
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -159,7 +162,19 @@ public sealed partial class ConsumerProject
             .Select(d => $"{d.File}({d.Line}): {d.Text}")
             .ToList();
 
-    // "path(line,col): error DSC001: message [project]" as MSBuild's console logger writes it.
+    /// <summary>Distinct <c>CODE link</c> pairs: the help link each diagnostic in the output carries.</summary>
+    public static IReadOnlyList<string> HelpLinks(CliResult result) =>
+        DiagnosticLine().Matches(result.StandardOutput + "\n" + result.StandardError)
+            .Select(m => $"{m.Groups["code"].Value} {HelpLink().Match(m.Groups["message"].Value.Trim()).Groups["link"].Value}")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    // " (https://...)": the help link of the descriptor, appended to the message by the console logger.
+    [GeneratedRegex(@" \((?<link>https://[^ )]+)\)$")]
+    private static partial Regex HelpLink();
+
+    // "path(line,col): error DSC001: message (help link) [project]" as MSBuild's console logger writes it.
     [GeneratedRegex(@"(?<severity>warning|error) (?<code>[A-Z]+[0-9]+): (?<message>[^\r\n]*?)(?: \[[^\]\r\n]*\])?\r?$", RegexOptions.Multiline)]
     private static partial Regex DiagnosticLine();
 
