@@ -24,7 +24,8 @@ internal static class AnalyzerHarness
 {
     private const string Usings = "using System;\nusing DistriC;\n";
 
-    private static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net80.References.All
+    /// <summary>The .NET 8 reference assemblies and the runtime: what a consumer of the package compiles against.</summary>
+    internal static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net80.References.All
         .Cast<MetadataReference>()
         .Append(MetadataReference.CreateFromFile(typeof(MetricRegistry).Assembly.Location))
         .ToImmutableArray();

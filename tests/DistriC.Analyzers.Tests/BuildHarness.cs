@@ -22,11 +22,6 @@ internal static class BuildHarness
 {
     private const string Marker = "//!";
 
-    private static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net80.References.All
-        .Cast<MetadataReference>()
-        .Append(MetadataReference.CreateFromFile(typeof(MetricRegistry).Assembly.Location))
-        .ToImmutableArray();
-
     /// <summary>The diagnostics as <c>ID File:line</c>, sorted; the compilation the compiler saw.</summary>
     public static async Task<(string[] Diagnostics, Compilation Output)> BuildAsync(string source)
     {
@@ -34,7 +29,7 @@ internal static class BuildHarness
         Compilation input = CSharpCompilation.Create(
             "Consumer",
             new[] { CSharpSyntaxTree.ParseText(source, parse, "Consumer.cs") },
-            References,
+            AnalyzerHarness.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new MetricsGenerator().AsSourceGenerator(), new LogEventGenerator().AsSourceGenerator() },
