@@ -18,7 +18,7 @@ namespace DistriC.Hosting;
 /// applications that are not ASP.NET Core apps themselves (those use <c>app.MapDistric()</c>).
 /// </summary>
 /// <remarks>
-/// Unlike the seed's accept-thread server, connections are served concurrently and asynchronously, so a slow client never
+/// Connections are served concurrently and asynchronously, so a slow client never
 /// delays a scrape; slow clients are cut off by the header timeout. The server is built on an empty host: no configuration
 /// files, environment variables or logging providers are read, so it cannot be reconfigured from outside by accident.
 /// </remarks>

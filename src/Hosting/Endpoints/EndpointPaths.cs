@@ -10,7 +10,7 @@ internal static class EndpointPaths
     /// <summary>Values of the <c>path</c> label, indexed by <see cref="DistricEndpoint"/>.</summary>
     public static readonly string[] LabelValues = [Metrics, Live, Ready, "other"];
 
-    /// <summary>Exact, case-sensitive match (as the seed's <c>strcmp</c>); a trailing slash is a different path.</summary>
+    /// <summary>Exact, case-sensitive match; a trailing slash is a different path.</summary>
     public static DistricEndpoint Resolve(string? path) => path switch
     {
         Metrics => DistricEndpoint.Metrics,

@@ -40,7 +40,7 @@ public sealed class HealthComponent
 
     /// <summary>Reports a new status, stamping the time. Thread-safe; never throws.</summary>
     /// <param name="status">The new status.</param>
-    /// <param name="message">A human-readable reason; null keeps the previous message (as the seed did).</param>
+    /// <param name="message">A human-readable reason; null keeps the previous message.</param>
     /// <returns><see cref="DistricStatus.Ok"/>, or <see cref="DistricStatus.InvalidArgument"/> (nothing changed) when
     /// <paramref name="status"/> is not a defined <see cref="HealthStatus"/>.</returns>
     public DistricStatus Update(HealthStatus status, string? message = null)

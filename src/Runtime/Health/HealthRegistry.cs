@@ -10,16 +10,16 @@ namespace DistriC;
 /// Named health components and their worst-of overall status, exported as JSON for <c>/health/ready</c>.
 /// </summary>
 /// <remarks>
-/// <para>Registration is idempotent by name (ordinal): registering a name twice returns the same component, as the seed did.
+/// <para>Registration is idempotent by name (ordinal): registering a name twice returns the same component.
 /// It is serialised by a lock; reads (<see cref="Overall"/>, <see cref="Components"/>, export) work on an immutable
 /// snapshot of the component list and never block.</para>
 /// <para>Errors: <see cref="Register(string)"/> throws <see cref="HealthRegistrationException"/> (like metric registration
 /// throws <see cref="MetricRegistrationException"/>); <see cref="TryRegister(string, out HealthComponent?)"/> returns the same
-/// outcome as a <see cref="DistricStatus"/> for callers that prefer the seed's status-code style.</para>
+/// outcome as a <see cref="DistricStatus"/> for callers that prefer status codes to exceptions.</para>
 /// </remarks>
 public sealed class HealthRegistry
 {
-    /// <summary>Longest accepted component name, in UTF-16 code units (the seed's <c>MAX_COMPONENT_NAME_LEN</c>).</summary>
+    /// <summary>Longest accepted component name, in UTF-16 code units.</summary>
     public const int MaxNameLength = 64;
 
     private readonly object _registrationLock = new();

@@ -5,7 +5,7 @@ namespace DistriC;
 /// <summary>Limits and clock of a <see cref="HealthRegistry"/>.</summary>
 public sealed class HealthRegistryOptions
 {
-    /// <summary>Default for <see cref="MaxComponents"/>, the seed's <c>DISTRIC_MAX_HEALTH_COMPONENTS</c>.</summary>
+    /// <summary>Default for <see cref="MaxComponents"/>.</summary>
     public const int DefaultMaxComponents = 64;
 
     /// <summary>Most components the registry accepts; further names fail with <see cref="DistricStatus.RegistryFull"/>. Default 64.</summary>

@@ -4,7 +4,7 @@ namespace DistriC;
 public static class HealthStatusExtensions
 {
     /// <summary>The upper-case name used in health JSON: <c>UP</c>, <c>DEGRADED</c> or <c>DOWN</c>
-    /// (<c>UNKNOWN</c> for a value outside the enum, as the seed's <c>health_status_str</c>).</summary>
+    /// (<c>UNKNOWN</c> for a value outside the enum).</summary>
     /// <param name="status">The status.</param>
     /// <returns>A constant string.</returns>
     public static string ToWireName(this HealthStatus status) => status switch

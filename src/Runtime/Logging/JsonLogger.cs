@@ -22,7 +22,7 @@ namespace DistriC;
 /// <para><b>Memory</b>: the ring is <see cref="JsonLoggerOptions.RingCapacity"/> bytes (default 1 MiB) however long
 /// the entries are (each takes its length + at most 15 bytes); plus the writer's 64 KiB staging buffer; plus one
 /// <see cref="MaxEntryBytes"/> scratch buffer per thread that ever logged (shared by all loggers).
-/// The seed's ring reserved 4 KiB per slot: 8192 slots = 32 MiB.</para>
+/// (8192 fixed slots of 4 KiB would take 32 MiB.)</para>
 /// <para>An output stream that throws is counted (<see cref="WriteFailureCount"/>, the lost lines) and turns
 /// <see cref="IsWriterHealthy"/> false until a later write succeeds; it never reaches the producers.
 /// <see cref="Dispose"/> and <see cref="DisposeAsync"/> return after every accepted entry was handed to the stream
@@ -127,7 +127,7 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
     /// <summary>
     /// False when the last write or flush of the output stream threw (true again after one succeeds), or when
     /// entries are waiting and the writer has made no progress for <see cref="JsonLoggerOptions.WriterStallThreshold"/>
-    /// (a stalled stream, like the seed's 30-second exporter liveness check).
+    /// (a stalled stream).
     /// </summary>
     public bool IsWriterHealthy => _healthy && !IsStalled();
 

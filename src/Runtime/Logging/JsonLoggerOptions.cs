@@ -8,7 +8,7 @@ public sealed class JsonLoggerOptions
     /// <summary>Default <see cref="RingCapacity"/>: 1 MiB, about 8 000 lines of 120 bytes.</summary>
     public const int DefaultRingCapacity = 1 << 20;
 
-    /// <summary>Default <see cref="MaxEntryBytes"/>, the seed's limit.</summary>
+    /// <summary>Default <see cref="MaxEntryBytes"/>.</summary>
     public const int DefaultMaxEntryBytes = 4096;
 
     /// <summary><see cref="LogMode.Async"/> (default): bounded queue and a background writer; or <see cref="LogMode.Sync"/>.</summary>
@@ -29,7 +29,7 @@ public sealed class JsonLoggerOptions
 
     /// <summary>
     /// <see cref="JsonLogger.IsWriterHealthy"/> turns false when entries wait and the writer has made no progress for
-    /// this long (a stream blocked in <c>Write</c>). Default 30 seconds, the seed's exporter liveness threshold.
+    /// this long (a stream blocked in <c>Write</c>). Default 30 seconds.
     /// </summary>
     public TimeSpan WriterStallThreshold { get; set; } = TimeSpan.FromSeconds(30);
 

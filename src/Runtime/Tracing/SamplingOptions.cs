@@ -3,8 +3,7 @@ using System;
 namespace DistriC;
 
 /// <summary>
-/// Keep/drop ratios for root spans, in normal operation and under backpressure (the seed's
-/// <c>trace_sampling_config_t</c>): of every <c>Keep + Drop</c> consecutive decisions, the first <c>Keep</c> are
+/// Keep/drop ratios for root spans, in normal operation and under backpressure: of every <c>Keep + Drop</c> consecutive decisions, the first <c>Keep</c> are
 /// recorded. Children of a local parent follow the parent's decision so traces stay whole.
 /// </summary>
 public sealed class SamplingOptions

@@ -1,6 +1,6 @@
 namespace DistriC;
 
-/// <summary>Outcome of the operation a span covers (the seed's <c>span_status_t</c>; OpenTelemetry's status codes).</summary>
+/// <summary>Outcome of the operation a span covers (OpenTelemetry's status codes).</summary>
 public enum SpanStatus
 {
     /// <summary>No status was set.</summary>

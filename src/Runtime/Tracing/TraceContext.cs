@@ -6,7 +6,7 @@ namespace DistriC;
 /// The part of a span that crosses process boundaries: trace ID, span ID and the trace flags (sampled, random trace
 /// ID), as carried by the W3C <c>traceparent</c> header
 /// (<c>00-&lt;32 hex trace id&gt;-&lt;16 hex span id&gt;-&lt;2 hex flags&gt;</c>).
-/// <see cref="Extract"/> also reads the seed library's <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c> form.
+/// <see cref="Extract"/> also reads the short legacy <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c> form.
 /// </summary>
 /// <param name="TraceId">The trace the span belongs to.</param>
 /// <param name="SpanId">The span's own ID (the parent ID for whoever continues the trace).</param>
@@ -16,7 +16,7 @@ public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool 
     /// <summary>Length of a version-00 <c>traceparent</c> value.</summary>
     public const int TraceParentLength = 55;
 
-    /// <summary>Length of the seed's legacy <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c> form.</summary>
+    /// <summary>Length of the legacy <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c> form.</summary>
     public const int LegacyLength = 49;
 
     private const byte SampledFlag = 0x01;
@@ -84,7 +84,7 @@ public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool 
     /// <summary>
     /// Parses a <c>traceparent</c> header value. Spaces and horizontal tabs around the value are ignored (optional
     /// whitespace of HTTP); whitespace inside it is not. Accepts W3C version 00 (exactly 55 characters), later versions
-    /// (the first four fields, then only a <c>-</c> may follow), and the seed's <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c>
+    /// (the first four fields, then only a <c>-</c> may follow), and the legacy <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c>
     /// form (read as sampled, trace ID not known to be random). Rejects wrong lengths, non-hex or upper-case W3C
     /// digits, all-zero IDs, version <c>ff</c> and trailing garbage. Of the trace flags only sampled (<c>01</c>) and
     /// random trace ID (<c>02</c>) are kept; other bits are dropped. Never throws; on rejection

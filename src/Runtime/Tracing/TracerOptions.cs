@@ -26,7 +26,7 @@ public sealed class TracerOptions
     /// <summary>Most spans handed to one <see cref="ISpanExporter.Export"/> call (default 512).</summary>
     public int MaxBatchSize { get; init; } = 512;
 
-    /// <summary>Most tags per span (default 16, as in the seed); further tags are rejected and counted.</summary>
+    /// <summary>Most tags per span (default 16); further tags are rejected and counted.</summary>
     public int MaxTags { get; init; } = 16;
 
     /// <summary>Longest tag key, in characters (default 64); a longer key is rejected and counted.</summary>
