@@ -6,7 +6,5 @@ public static class ExpositionFormatExtensions
     /// <summary>The HTTP <c>Content-Type</c> header value for <paramref name="format"/>, version and charset included.</summary>
     /// <param name="format">The exposition format.</param>
     /// <returns>The content type string.</returns>
-    public static string ContentType(this ExpositionFormat format) => format == ExpositionFormat.OpenMetrics
-        ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
-        : "text/plain; version=0.0.4; charset=utf-8";
+    public static string ContentType(this ExpositionFormat format) => Exposition.TextFormats.ContentType(format);
 }

@@ -10,7 +10,8 @@ using DistriC.Metrics;
 namespace DistriC;
 
 /// <summary>
-/// Holds metric families and exposes them in Prometheus or OpenMetrics text.
+/// Holds metric families and exposes them in Prometheus or OpenMetrics text (<see cref="WriteTo"/>)
+/// or as values (<see cref="Collect"/>).
 /// </summary>
 /// <remarks>
 /// <para>Registration validates names, labels, allowlists and buckets, allocates one storage cell per
@@ -155,17 +156,26 @@ public sealed class MetricRegistry
     public void WriteTo(IBufferWriter<byte> output, ExpositionFormat format = ExpositionFormat.Prometheus)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var writer = new ExpositionWriter(output);
-        MetricFamily[] families = Volatile.Read(ref _families);
-        foreach (MetricFamily family in families)
-        {
-            family.WriteTo(writer, format);
-        }
+        TextFormats.Write(Volatile.Read(ref _families), output, format);
+    }
 
-        if (format == ExpositionFormat.OpenMetrics)
-        {
-            writer.WriteRaw("# EOF\n"u8);
-        }
+    /// <summary>
+    /// Hands the current value of every series of every family to <paramref name="visitor"/>: the read
+    /// path for exporters that do not write text (OTLP, Meter publishing). Families and series come in
+    /// the order of <see cref="WriteTo"/>, with the values it would print at that moment; see
+    /// <see cref="IMetricVisitor"/> for the call sequence.
+    /// </summary>
+    /// <remarks>
+    /// Collecting allocates nothing in steady state (the label-value table of a family is built on its
+    /// first collection), runs concurrently with updates, registration and scrapes, and takes no lock.
+    /// </remarks>
+    /// <param name="visitor">Receives each family and series; reuse one instance across collections.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="visitor"/> is null.</exception>
+    public void Collect(IMetricVisitor visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        var writer = new VisitorSampleWriter(visitor);
+        MetricFamily.WriteAll(Volatile.Read(ref _families), ref writer);
     }
 
     /// <summary>Returns the exposition as a string; convenient for tests and debugging (use <see cref="WriteTo"/> to serve scrapes).</summary>

@@ -43,6 +43,24 @@ internal readonly struct ExpositionWriter
         EndSample(span, pos + written);
     }
 
+    /// <summary>
+    /// Writes one histogram series: a cumulative <c>_bucket</c> line per bucket (<c>le</c> added to the
+    /// labels), then <c>_count</c> and <c>_sum</c>.
+    /// </summary>
+    public void WriteHistogram(TextFamily family, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum)
+    {
+        byte[][] le = family.BucketLabels;
+        long cumulative = 0;
+        for (int b = 0; b < bucketCounts.Length; b++)
+        {
+            cumulative += bucketCounts[b];
+            WriteSample(family.BucketName, labels, le[b], cumulative);
+        }
+
+        WriteSample(family.CountName, labels, default, count);
+        WriteSample(family.SumName, labels, default, sum);
+    }
+
     /// <summary>Formats a double in the shortest form that round-trips, with Prometheus' spelling of the special values.</summary>
     public static int FormatDouble(double value, Span<byte> destination)
     {

@@ -1,16 +1,11 @@
-using System.Text;
-
 namespace DistriC.Exposition;
 
 /// <summary>
-/// The metadata lines and sample names of one family in both formats, encoded once at registration.
-/// OpenMetrics names a counter family without its <c>_total</c> suffix and its sample with it;
-/// Prometheus 0.0.4 uses the registered name for both.
+/// What every format needs to know about a family: its kind and <c># TYPE</c> word, name, HELP and
+/// unit, independent of any encoding (each format writer encodes its own fragments from it).
 /// </summary>
 internal sealed class FamilyHeader
 {
-    private const string TotalSuffix = "_total";
-
     public FamilyHeader(MetricKind kind, string name, string help, string? unit)
     {
         string type = kind switch
@@ -20,40 +15,24 @@ internal sealed class FamilyHeader
             _ => "histogram",
         };
 
-        string prometheus = (help.Length > 0 ? "# HELP " + name + " " + TextEscaping.EscapeHelp(help, ExpositionFormat.Prometheus) + "\n" : string.Empty)
-            + "# TYPE " + name + " " + type + "\n";
-        Prometheus = Encoding.UTF8.GetBytes(prometheus);
-
-        string family = kind == MetricKind.Counter && name.EndsWith(TotalSuffix, System.StringComparison.Ordinal)
-            ? name[..^TotalSuffix.Length]
-            : name;
-        string openMetrics = "# TYPE " + family + " " + type + "\n"
-            + (string.IsNullOrEmpty(unit) ? string.Empty : "# UNIT " + family + " " + unit + "\n")
-            + (help.Length > 0 ? "# HELP " + family + " " + TextEscaping.EscapeHelp(help, ExpositionFormat.OpenMetrics) + "\n" : string.Empty);
-        OpenMetrics = Encoding.UTF8.GetBytes(openMetrics);
-
-        SampleName = Encoding.UTF8.GetBytes(name);
-        OpenMetricsSampleName = kind == MetricKind.Counter ? Encoding.UTF8.GetBytes(family + TotalSuffix) : SampleName;
-        BucketName = Encoding.UTF8.GetBytes(name + "_bucket");
-        CountName = Encoding.UTF8.GetBytes(name + "_count");
-        SumName = Encoding.UTF8.GetBytes(name + "_sum");
+        Kind = kind;
+        Name = name;
+        Help = help;
+        Unit = string.IsNullOrEmpty(unit) ? null : unit;
+        TypeName = type;
     }
 
-    public byte[] Prometheus { get; }
+    public MetricKind Kind { get; }
 
-    public byte[] OpenMetrics { get; }
+    /// <summary>The registered name: the Prometheus 0.0.4 family and sample name.</summary>
+    public string Name { get; }
 
-    public byte[] SampleName { get; }
+    /// <summary>HELP text, unescaped (empty when none).</summary>
+    public string Help { get; }
 
-    public byte[] OpenMetricsSampleName { get; }
+    /// <summary>OpenMetrics unit, or null.</summary>
+    public string? Unit { get; }
 
-    public byte[] BucketName { get; }
-
-    public byte[] CountName { get; }
-
-    public byte[] SumName { get; }
-
-    public byte[] MetadataFor(ExpositionFormat format) => format == ExpositionFormat.OpenMetrics ? OpenMetrics : Prometheus;
-
-    public byte[] SampleNameFor(ExpositionFormat format) => format == ExpositionFormat.OpenMetrics ? OpenMetricsSampleName : SampleName;
+    /// <summary>The <c># TYPE</c> word of the kind.</summary>
+    public string TypeName { get; }
 }

@@ -5,12 +5,14 @@ namespace DistriC.Exposition;
 /// <summary>Escaping rules of the Prometheus text and OpenMetrics formats.</summary>
 internal static class TextEscaping
 {
+    /// <summary>HELP text in Prometheus 0.0.4: backslash and line feed are escaped.</summary>
+    public static string EscapeHelp(string help) => Escape(help, escapeQuote: false);
+
     /// <summary>
-    /// HELP text: Prometheus 0.0.4 escapes backslash and line feed; OpenMetrics also escapes the
-    /// double quote (its ABNF excludes a bare <c>"</c> from escaped strings).
+    /// HELP text in OpenMetrics: the double quote is escaped too (its ABNF excludes a bare <c>"</c>
+    /// from escaped strings).
     /// </summary>
-    public static string EscapeHelp(string help, ExpositionFormat format) =>
-        Escape(help, escapeQuote: format == ExpositionFormat.OpenMetrics);
+    public static string EscapeHelpAndQuotes(string help) => Escape(help, escapeQuote: true);
 
     /// <summary>Label values: backslash, double quote and line feed are escaped in both formats.</summary>
     public static string EscapeLabelValue(string value) => Escape(value, escapeQuote: true);

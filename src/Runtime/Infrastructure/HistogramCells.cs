@@ -100,6 +100,22 @@ public sealed class HistogramCells
         ? Volatile.Read(ref _cells[_offset + (index * _stride) + bucket])
         : 0;
 
+    /// <summary>Copies the per-bucket counts of series <paramref name="index"/> into <paramref name="destination"/> (one per bucket, +Inf last).</summary>
+    /// <returns>Their sum: the series' observation count as read.</returns>
+    internal long CopyBucketCounts(int index, Span<long> destination)
+    {
+        int block = _offset + (index * _stride);
+        long total = 0;
+        for (int b = 0; b < destination.Length; b++)
+        {
+            long count = Volatile.Read(ref _cells[block + b]);
+            destination[b] = count;
+            total += count;
+        }
+
+        return total;
+    }
+
     /// <summary>Position of the first bucket whose upper bound is ≥ <paramref name="value"/> (le semantics).</summary>
     private int BucketOf(double value)
     {

@@ -13,12 +13,11 @@ internal sealed class CounterFamily : MetricFamily
 
     public CounterCells Cells { get; }
 
-    protected override void WriteSamples(ExpositionWriter writer, ExpositionFormat format)
+    public override void WriteSamples<TWriter>(ref TWriter writer)
     {
-        byte[] name = Header.SampleNameFor(format);
         for (int i = 0; i < Cells.Count; i++)
         {
-            writer.WriteSample(name, Layout.Series[i], default, Cells.Get(i));
+            writer.WriteCounter(i, Layout.Series[i], Cells.Get(i));
         }
     }
 }

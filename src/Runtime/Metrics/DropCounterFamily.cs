@@ -14,10 +14,9 @@ internal sealed class DropCounterFamily : MetricFamily
         _drops = drops;
     }
 
-    protected override void WriteSamples(ExpositionWriter writer, ExpositionFormat format)
+    public override void WriteSamples<TWriter>(ref TWriter writer)
     {
-        byte[] name = Header.SampleNameFor(format);
-        writer.WriteSample(name, Layout.Series[0], default, _drops.InvalidLabel);
-        writer.WriteSample(name, Layout.Series[1], default, _drops.InvalidValue);
+        writer.WriteCounter(0, Layout.Series[0], _drops.InvalidLabel);
+        writer.WriteCounter(1, Layout.Series[1], _drops.InvalidValue);
     }
 }

@@ -13,11 +13,11 @@ internal sealed class GaugeFamily : MetricFamily
 
     public GaugeCells Cells { get; }
 
-    protected override void WriteSamples(ExpositionWriter writer, ExpositionFormat format)
+    public override void WriteSamples<TWriter>(ref TWriter writer)
     {
         for (int i = 0; i < Cells.Count; i++)
         {
-            writer.WriteSample(Header.SampleName, Layout.Series[i], default, Cells.Get(i));
+            writer.WriteGauge(i, Layout.Series[i], Cells.Get(i));
         }
     }
 }

@@ -20,17 +20,17 @@ internal sealed class ObservableFamily : MetricFamily
         _counter = counter;
     }
 
-    protected override void WriteSamples(ExpositionWriter writer, ExpositionFormat format)
+    public override void WriteSamples<TWriter>(ref TWriter writer)
     {
         try
         {
             if (_counter is not null)
             {
-                writer.WriteSample(Header.SampleNameFor(format), default, default, _counter());
+                writer.WriteCounter(0, default, _counter());
             }
             else if (_gauge is not null)
             {
-                writer.WriteSample(Header.SampleName, default, default, _gauge());
+                writer.WriteGauge(0, default, _gauge());
             }
         }
 #pragma warning disable CA1031 // A failing callback must not break the scrape of every other metric.

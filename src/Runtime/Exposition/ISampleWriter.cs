@@ -1,0 +1,43 @@
+using System;
+using DistriC.Metrics;
+
+namespace DistriC.Exposition;
+
+/// <summary>
+/// The seam between a family's samples and their encoding: families read their cells and hand each
+/// series to a writer; the writer alone knows the wire format. Prometheus text and OpenMetrics are
+/// two implementations; the public read path (<see cref="MetricRegistry.Collect"/>) is a third.
+/// </summary>
+/// <remarks>
+/// <para>A new format is one more implementation (and, for a text format, one line in
+/// <see cref="TextFormats"/>); families do not change. Writers are structs passed by reference and
+/// used as generic arguments, so calls are direct and inlined and a scrape allocates nothing.</para>
+/// <para>Calls come in this order: for each family <see cref="BeginFamily"/>, its series in flat-index
+/// order, <see cref="EndFamily"/>; then <see cref="EndExposition"/> once. A series is addressed both by
+/// its flat index (for writers that need label values) and by its labels encoded once at registration
+/// (for text writers). Exemplars and created timestamps will be extra, optional arguments of the
+/// series calls.</para>
+/// </remarks>
+internal interface ISampleWriter
+{
+    /// <summary>Starts <paramref name="family"/>: a text writer writes its metadata lines here.</summary>
+    void BeginFamily(MetricFamily family);
+
+    /// <summary>One counter series: its 64-bit total.</summary>
+    void WriteCounter(int series, ReadOnlySpan<byte> labels, long value);
+
+    /// <summary>One gauge series: its value (NaN and infinities included).</summary>
+    void WriteGauge(int series, ReadOnlySpan<byte> labels, double value);
+
+    /// <summary>
+    /// One histogram series: per-bucket (non-cumulative) counts, one per finite bound then +Inf, read in
+    /// one pass with <paramref name="count"/> their sum, so the two always agree.
+    /// </summary>
+    void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum);
+
+    /// <summary>Ends the family started by the last <see cref="BeginFamily"/>.</summary>
+    void EndFamily();
+
+    /// <summary>Ends the exposition (OpenMetrics writes <c># EOF</c>).</summary>
+    void EndExposition();
+}
