@@ -13,21 +13,16 @@ internal sealed class FamilyHeader
 
     public FamilyHeader(MetricKind kind, string name, string help, string? unit)
     {
-        string type = kind switch
-        {
-            MetricKind.Counter => "counter",
-            MetricKind.Gauge => "gauge",
-            _ => "histogram",
-        };
-
+        // Throws for a kind no table row describes, rather than exposing it as some other kind.
+        MetricKindInfo info = MetricKinds.Get((int)kind);
         string prometheus = (help.Length > 0 ? "# HELP " + name + " " + TextEscaping.EscapeHelp(help, ExpositionFormat.Prometheus) + "\n" : string.Empty)
-            + "# TYPE " + name + " " + type + "\n";
+            + "# TYPE " + name + " " + info.PrometheusType + "\n";
         Prometheus = Encoding.UTF8.GetBytes(prometheus);
 
         string family = kind == MetricKind.Counter && name.EndsWith(TotalSuffix, System.StringComparison.Ordinal)
             ? name[..^TotalSuffix.Length]
             : name;
-        string openMetrics = "# TYPE " + family + " " + type + "\n"
+        string openMetrics = "# TYPE " + family + " " + info.OpenMetricsType + "\n"
             + (string.IsNullOrEmpty(unit) ? string.Empty : "# UNIT " + family + " " + unit + "\n")
             + (help.Length > 0 ? "# HELP " + family + " " + TextEscaping.EscapeHelp(help, ExpositionFormat.OpenMetrics) + "\n" : string.Empty);
         OpenMetrics = Encoding.UTF8.GetBytes(openMetrics);
