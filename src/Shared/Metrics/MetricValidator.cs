@@ -6,9 +6,7 @@
 // enum-typed labels, generated member names, DSC010).
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 
 namespace DistriC.Metrics
 {
