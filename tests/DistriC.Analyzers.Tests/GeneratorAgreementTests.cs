@@ -29,6 +29,7 @@ public sealed class GeneratorAgreementTests
         { "[Metric(MetricKind.Gauge, \"g\")] [Label(\"method\", \"a\", \"a\")] public partial class M;", "DSC008" },
         { "[Metric(MetricKind.Histogram, \"h\", Buckets = new[] { 2.0, 1.0 })] public partial class M;", "DSC009" },
         { "[Metric(MetricKind.Gauge, \"g\", Help = \"" + new string('h', 300) + "\")] public partial class M;", "DSC012" },
+        { "[Metric((MetricKind)99, \"g\")] public partial class M;", "DSC013" },
     };
 
     [Theory]

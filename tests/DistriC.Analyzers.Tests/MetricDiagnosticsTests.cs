@@ -378,6 +378,31 @@ public sealed class MetricDiagnosticsTests
         """,
         new Dictionary<string, string> { ["build_property.DistricMaxSeries"] = "14" });
 
+    // DSC013 ---------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task DSC013_a_kind_no_MetricKind_member_has_is_rejected_not_generated_as_a_histogram()
+    {
+        const string Source = """
+            [{|DSC013:Metric((MetricKind)99, "queue_depth")|}]
+            public partial class Q;
+
+            [{|DSC013:Metric((MetricKind)(-1), "other")|}]
+            public partial class R;
+            """;
+        Diagnostic first = (await AnalyzerHarness.VerifyAsync(Source)).Single(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("queue_depth", System.StringComparison.Ordinal));
+        Assert.Equal(
+            "Metric 'queue_depth' has kind 99, which is not a MetricKind member: use MetricKind.Counter, MetricKind.Gauge or MetricKind.Histogram",
+            first.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Only a stand-in constructor: no histogram (or any other kind's) methods, cells or registration.
+        string standIn = AnalyzerHarness.GeneratedFiles("[Metric((MetricKind)99, \"queue_depth\")] public partial class Q;")["Q.Metric.g.cs"];
+        Assert.Contains("// Stand-in", standIn, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("Observe", standIn, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("Histogram", standIn, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("MetricKind", standIn, System.StringComparison.Ordinal);
+    }
+
     // DSC012 ---------------------------------------------------------------------------------
 
     [Fact]

@@ -1,5 +1,5 @@
 // Reports every problem of [Metric] declarations at build time, judged by the same model and rules
-// the generator uses (src/Shared/Metrics). Per declaration: DSC001-DSC005 and DSC007-DSC010, DSC012;
+// the generator uses (src/Shared/Metrics). Per declaration: DSC001-DSC005 and DSC007-DSC010, DSC012, DSC013;
 // across the compilation (at its end): duplicate names (DSC006) and the series budget (DSC011).
 using System;
 using System.Collections.Concurrent;
@@ -41,7 +41,8 @@ namespace DistriC.Analyzers.Metrics
             MetricDiagnostics.InvalidBuckets,
             MetricDiagnostics.CounterWithoutTotal,
             MetricDiagnostics.TooManySeries,
-            MetricDiagnostics.HelpTooLong);
+            MetricDiagnostics.HelpTooLong,
+            MetricDiagnostics.UnknownKind);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)

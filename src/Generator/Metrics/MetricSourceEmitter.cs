@@ -86,6 +86,7 @@ namespace DistriC.Generator.Metrics
             private readonly string _access;
             private readonly string _valueName;
             private readonly string _cellsType;
+            private readonly MetricKindInfo _kind;
             private bool _wroteMember;
 
             public Members(MetricModel model, string generatedCode, SourceWriter writer)
@@ -102,12 +103,9 @@ namespace DistriC.Generator.Metrics
                 {
                     _valueName += "_";
                 }
-                _cellsType = Infrastructure + model.Kind switch
-                {
-                    DeclaredMetricKind.Counter => "CounterCells",
-                    DeclaredMetricKind.Gauge => "GaugeCells",
-                    _ => "HistogramCells",
-                };
+                // An unknown kind throws (the generator turns that into an #error); the validator rejects it before this.
+                _kind = MetricKinds.Get((int)model.Kind);
+                _cellsType = Infrastructure + _kind.CellsType;
             }
 
             private EquatableArray<LabelModel> Labels => _model.Labels;
@@ -144,9 +142,11 @@ namespace DistriC.Generator.Metrics
                     case DeclaredMetricKind.Gauge:
                         WriteGauge();
                         break;
-                    default:
+                    case DeclaredMetricKind.Histogram:
                         WriteHistogram();
                         break;
+                    default:
+                        throw new InvalidOperationException($"No generated methods for metric kind {_kind.Name}: add them to MetricSourceEmitter and MetricStandInEmitter.");
                 }
 
                 WriteIndex();
@@ -182,14 +182,8 @@ namespace DistriC.Generator.Metrics
                 _w.Line(_generatedCode);
                 _w.Line($"public const int Cardinality = {cardinality.ToString(CultureInfo.InvariantCulture)};");
 
-                // Row-major flat index: the last label varies fastest (stride 1), as the runtime lays cells out.
-                int stride = 1;
-                var strides = new int[Labels.Count];
-                for (int d = Labels.Count - 1; d >= 0; d--)
-                {
-                    strides[d] = stride;
-                    stride *= Labels[d].Values.Count;
-                }
+                // Row-major flat index: the last label varies fastest (stride 1), computed as the runtime lays cells out.
+                int[] strides = MetricValidator.Strides(_model);
 
                 for (int d = 0; d < Labels.Count; d++)
                 {
@@ -213,7 +207,7 @@ namespace DistriC.Generator.Metrics
                 _w.Line(_generatedCode);
                 _w.Line($"private static readonly {Infrastructure}MetricDescriptor s_districDescriptor = new {Infrastructure}MetricDescriptor(");
                 _w.Indent();
-                _w.Line($"global::DistriC.MetricKind.{_model.Kind},");
+                _w.Line($"global::DistriC.MetricKind.{_kind.Name},");
                 _w.Line(SourceLiterals.String(_model.Name!) + ",");
                 _w.Line((_model.Help is null ? "null" : SourceLiterals.String(_model.Help)) + ",");
                 _w.Line(DescriptorLiterals.LabelNames(_model, "null") + ",");
@@ -229,12 +223,7 @@ namespace DistriC.Generator.Metrics
             private void WriteConstructor()
             {
                 Gap();
-                string register = _model.Kind switch
-                {
-                    DeclaredMetricKind.Counter => "RegisterCounter",
-                    DeclaredMetricKind.Gauge => "RegisterGauge",
-                    _ => "RegisterHistogram",
-                };
+                string register = _kind.RegisterMethod;
                 _w.Line($"/// <summary>Registers <c>{Xml(_model.Name!)}</c> in <paramref name=\"registry\"/>; the registry encodes its exposition once, here.</summary>");
                 _w.Line("/// <param name=\"registry\">The registry that stores and exposes the metric.</param>");
                 _w.Line("/// <exception cref=\"global::DistriC.MetricRegistrationException\">The name is already registered, or the registry is full or frozen.</exception>");

@@ -5,6 +5,7 @@
 // does not report analyzer diagnostics once the compilation has errors. Nothing here is registered
 // or listed in the catalog. Every name is sanitised, since the rejected model may hold names that
 // are not identifiers, repeat, or collide with the generated API.
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -75,7 +76,9 @@ namespace DistriC.Generator.Metrics
                     (Status, "Set", WithValue("double")), (Status, "Inc", labels), (Status, "Dec", labels),
                     (Status, "Add", WithValue("double")), ("double", "Get", labels),
                 },
-                _ => new[] { (Status, "Observe", WithValue("double")), ("long", "GetCount", labels), ("double", "GetSum", labels) },
+                DeclaredMetricKind.Histogram => new[] { (Status, "Observe", WithValue("double")), ("long", "GetCount", labels), ("double", "GetSum", labels) },
+                // A kind no MetricKind member has (DSC013) has no methods to stand in for.
+                _ => Array.Empty<(string, string, string)>(),
             };
 
             foreach ((string returnType, string name, string parameterList) in methods)

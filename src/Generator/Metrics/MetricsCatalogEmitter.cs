@@ -51,13 +51,14 @@ namespace DistriC.Generator.Metrics
             w.Line("new global::DistriC.MetricCatalogEntry(");
             w.Indent();
             w.Line(SourceLiterals.String(metric.Type.DisplayName) + ",");
-            w.Line($"global::DistriC.MetricKind.{metric.Kind},");
+            MetricKindInfo kind = MetricKinds.Get((int)metric.Kind);
+            w.Line($"global::DistriC.MetricKind.{kind.Name},");
             w.Line(SourceLiterals.String(metric.Name!) + ",");
             w.Line(SourceLiterals.String(metric.Help ?? string.Empty) + ",");
             w.Line((metric.Unit is null ? "null" : SourceLiterals.String(metric.Unit)) + ",");
             w.Line(DescriptorLiterals.LabelNames(metric, "global::System.Array.Empty<string>()") + ",");
             DescriptorLiterals.WriteLabelValues(w, metric, DescriptorLiterals.EmptyValueLists);
-            double[] buckets = metric.Kind != DeclaredMetricKind.Histogram ? Array.Empty<double>()
+            double[] buckets = !kind.TakesBuckets ? Array.Empty<double>()
                 : metric.HasBuckets ? metric.Buckets.ToArray() : MetricRules.DefaultBuckets;
             w.Line(DescriptorLiterals.Doubles(buckets, "global::System.Array.Empty<double>()") + ",");
             w.Line(MetricValidator.Cardinality(metric).ToString(CultureInfo.InvariantCulture) + ",");

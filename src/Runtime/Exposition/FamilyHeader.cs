@@ -8,18 +8,14 @@ internal sealed class FamilyHeader
 {
     public FamilyHeader(MetricKind kind, string name, string help, string? unit)
     {
-        string type = kind switch
-        {
-            MetricKind.Counter => "counter",
-            MetricKind.Gauge => "gauge",
-            _ => "histogram",
-        };
-
+        // Throws for a kind no table row describes, rather than exposing it as some other kind.
+        MetricKindInfo info = MetricKinds.Get((int)kind);
         Kind = kind;
         Name = name;
         Help = help;
         Unit = string.IsNullOrEmpty(unit) ? null : unit;
-        TypeName = type;
+        PrometheusTypeName = info.PrometheusType;
+        OpenMetricsTypeName = info.OpenMetricsType;
     }
 
     public MetricKind Kind { get; }
@@ -33,6 +29,9 @@ internal sealed class FamilyHeader
     /// <summary>OpenMetrics unit, or null.</summary>
     public string? Unit { get; }
 
-    /// <summary>The <c># TYPE</c> word of the kind.</summary>
-    public string TypeName { get; }
+    /// <summary>The <c># TYPE</c> word of the kind in Prometheus text 0.0.4.</summary>
+    public string PrometheusTypeName { get; }
+
+    /// <summary>The <c># TYPE</c> word of the kind in OpenMetrics 1.0.</summary>
+    public string OpenMetricsTypeName { get; }
 }

@@ -29,7 +29,7 @@ internal struct OpenMetricsTextWriter : ISampleWriter
         string family = isCounter && header.Name.EndsWith(TotalSuffix, StringComparison.Ordinal)
             ? header.Name[..^TotalSuffix.Length]
             : header.Name;
-        string metadata = "# TYPE " + family + " " + header.TypeName + "\n"
+        string metadata = "# TYPE " + family + " " + header.OpenMetricsTypeName + "\n"
             + (header.Unit is null ? string.Empty : "# UNIT " + family + " " + header.Unit + "\n")
             + (header.Help.Length > 0 ? "# HELP " + family + " " + TextEscaping.EscapeHelpAndQuotes(header.Help) + "\n" : string.Empty);
         return new TextFamily(metadata, isCounter ? family + TotalSuffix : header.Name, header.Name, buckets);

@@ -22,7 +22,7 @@ internal struct PrometheusTextWriter : ISampleWriter
     public static TextFamily Encode(FamilyHeader header, double[] buckets)
     {
         string help = header.Help.Length > 0 ? "# HELP " + header.Name + " " + TextEscaping.EscapeHelp(header.Help) + "\n" : string.Empty;
-        return new TextFamily(help + "# TYPE " + header.Name + " " + header.TypeName + "\n", header.Name, header.Name, buckets);
+        return new TextFamily(help + "# TYPE " + header.Name + " " + header.PrometheusTypeName + "\n", header.Name, header.Name, buckets);
     }
 
     public void BeginFamily(MetricFamily family)

@@ -42,7 +42,8 @@ public static class MetricRegistration
     {
         System.ArgumentNullException.ThrowIfNull(registry);
         System.ArgumentNullException.ThrowIfNull(descriptor);
-        if (descriptor.Kind != expected)
+        // An undefined kind is left to the validator, which names the rule it breaks (DSC013).
+        if (MetricKinds.Find((int)descriptor.Kind) is not null && descriptor.Kind != expected)
         {
             throw new MetricRegistrationException(DistricStatus.InvalidArgument, $"Metric '{descriptor.Name}' is a {descriptor.Kind}, not a {expected}.");
         }

@@ -18,15 +18,15 @@ internal sealed class MetricLayout
         LabelNames = labelNames;
         LabelValues = labelValues;
         Buckets = buckets;
-        Strides = new int[labelNames.Length];
-        int stride = 1;
-        for (int d = labelNames.Length - 1; d >= 0; d--)
+        var sizes = new int[labelValues.Length];
+        for (int d = 0; d < sizes.Length; d++)
         {
-            Strides[d] = stride;
-            stride *= labelValues[d].Length;
+            sizes[d] = labelValues[d].Length;
         }
 
-        Cardinality = stride;
+        // The same strides the generator writes as constants into the generated class.
+        Strides = MetricGeometry.Strides(sizes);
+        Cardinality = (int)MetricGeometry.Cardinality(sizes);
         Series = new SeriesLabels(labelNames, labelValues, Cardinality);
     }
 

@@ -1,4 +1,5 @@
-// The diagnostics of [Metric] declarations (DSC001-DSC012). Documented in docs/diagnostics.md and
+// The diagnostics of [Metric] declarations (DSC001-DSC013); the rules shared with the runtime take
+// their id, title and message from MetricRule (src/Shared/Rules). Documented in docs/diagnostics.md and
 // tracked in src/Analyzers/AnalyzerReleases.*.md; the IDs are a public contract.
 using Microsoft.CodeAnalysis;
 
@@ -8,30 +9,15 @@ namespace DistriC.Metrics
     {
         private const string Category = "DistriC.Metrics";
 
-        public static readonly DiagnosticDescriptor UnboundedLabel = Error(
-            "DSC001",
-            "Label is unbounded",
-            "Label '{0}' of metric '{1}' is unbounded: {2}");
+        public static readonly DiagnosticDescriptor UnboundedLabel = Error("DSC001", MetricRule.UnboundedLabel);
 
-        public static readonly DiagnosticDescriptor CardinalityTooHigh = Error(
-            "DSC002",
-            "Metric cardinality above the cap",
-            "Metric '{0}' has {1} > {2} label combinations: drop or coarsen a label, split the metric, or raise the cap (MSBuild property DistricMaxCardinality)");
+        public static readonly DiagnosticDescriptor CardinalityTooHigh = Error("DSC002", MetricRule.CardinalityTooHigh);
 
-        public static readonly DiagnosticDescriptor TooManyLabels = Error(
-            "DSC003",
-            "Too many labels",
-            "Metric '{0}' declares {1} labels; at most {2} are allowed: remove labels or move some to another metric");
+        public static readonly DiagnosticDescriptor TooManyLabels = Error("DSC003", MetricRule.TooManyLabels);
 
-        public static readonly DiagnosticDescriptor InvalidMetricName = Error(
-            "DSC004",
-            "Invalid metric name",
-            "Metric name '{0}' is invalid: {1}");
+        public static readonly DiagnosticDescriptor InvalidMetricName = Error("DSC004", MetricRule.InvalidMetricName);
 
-        public static readonly DiagnosticDescriptor InvalidLabelName = Error(
-            "DSC005",
-            "Invalid, reserved or duplicate label name",
-            "Label name '{0}' of metric '{1}' {2}; rename the label");
+        public static readonly DiagnosticDescriptor InvalidLabelName = Error("DSC005", MetricRule.InvalidLabelName);
 
         public static readonly DiagnosticDescriptor DuplicateMetricName = new DiagnosticDescriptor(
             "DSC006",
@@ -49,15 +35,9 @@ namespace DistriC.Metrics
             "Metric class cannot receive generated members",
             "Metric class '{0}' {1}");
 
-        public static readonly DiagnosticDescriptor InvalidLabelValue = Error(
-            "DSC008",
-            "Duplicate, empty or over-long label value",
-            "Label '{0}' of metric '{1}': {2}; make every value distinct, non-empty and at most 128 characters");
+        public static readonly DiagnosticDescriptor InvalidLabelValue = Error("DSC008", MetricRule.InvalidLabelValue);
 
-        public static readonly DiagnosticDescriptor InvalidBuckets = Error(
-            "DSC009",
-            "Invalid histogram buckets",
-            "Metric '{0}': {1}; list finite, strictly increasing bounds on a histogram, or omit Buckets for the defaults");
+        public static readonly DiagnosticDescriptor InvalidBuckets = Error("DSC009", MetricRule.InvalidBuckets);
 
         public static readonly DiagnosticDescriptor CounterWithoutTotal = new DiagnosticDescriptor(
             "DSC010",
@@ -80,12 +60,32 @@ namespace DistriC.Metrics
             description: "The sum of the series every [Metric] of the assembly can expose must stay within the budget.",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-        public static readonly DiagnosticDescriptor HelpTooLong = Error(
-            "DSC012",
-            "HELP text too long",
-            "Metric '{0}': HELP text is {1} characters; at most {2} are allowed: shorten it and put long explanations in documentation");
+        public static readonly DiagnosticDescriptor HelpTooLong = Error("DSC012", MetricRule.HelpTooLong);
+
+        public static readonly DiagnosticDescriptor UnknownKind = Error("DSC013", MetricRule.UnknownKind);
+
+        /// <summary>The descriptor of a rule shared with the runtime: same id, title and message format.</summary>
+        public static DiagnosticDescriptor For(MetricRule rule) => rule.Id switch
+        {
+            "DSC001" => UnboundedLabel,
+            "DSC002" => CardinalityTooHigh,
+            "DSC003" => TooManyLabels,
+            "DSC004" => InvalidMetricName,
+            "DSC005" => InvalidLabelName,
+            "DSC008" => InvalidLabelValue,
+            "DSC009" => InvalidBuckets,
+            "DSC012" => HelpTooLong,
+            "DSC013" => UnknownKind,
+            _ => throw new System.ArgumentOutOfRangeException(nameof(rule), rule.Id, "No diagnostic descriptor for this rule."),
+        };
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticHelpLinks.For(id));
+
+        // The message format is the rule's one template, which the runtime's exception message uses too. The id is
+        // also written here as a literal because release tracking (RS2000-RS2002) reads descriptor ids as constants.
+        private static DiagnosticDescriptor Error(string id, MetricRule rule) => id == rule.Id
+            ? Error(id, rule.Title, rule.MessageFormat)
+            : throw new System.ArgumentException($"Descriptor {id} was given rule {rule.Id}.", nameof(id));
     }
 }

@@ -29,8 +29,8 @@ namespace DistriC.Metrics
         public static MetricModel? Build(INamedTypeSymbol type, AttributeData metric, bool withLocations, CancellationToken cancellationToken)
         {
             ImmutableArray<TypedConstant> args = metric.ConstructorArguments;
+            // Any kind value is read, also one no MetricKind member has: the validator reports that (DSC013).
             if (args.Length != 2 || args[0].Kind != TypedConstantKind.Enum || args[0].Value is not int kindValue
-                || kindValue < 0 || kindValue > (int)DeclaredMetricKind.Histogram
                 || args[1].Kind != TypedConstantKind.Primitive || (args[1].Value is not null && args[1].Value is not string))
             {
                 return null;

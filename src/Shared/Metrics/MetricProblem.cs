@@ -12,6 +12,12 @@ namespace DistriC.Metrics
             Arguments = arguments;
         }
 
+        /// <summary>A violation of a rule shared with the runtime, reported at <paramref name="location"/>.</summary>
+        public MetricProblem(MetricRuleViolation violation, SourceLocation location)
+            : this(MetricDiagnostics.For(violation.Rule), location, violation.Arguments)
+        {
+        }
+
         public DiagnosticDescriptor Descriptor { get; }
 
         public SourceLocation Location { get; }

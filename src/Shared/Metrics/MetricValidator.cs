@@ -1,11 +1,12 @@
 // Every rule a [Metric] declaration must satisfy, judged on the declaration model. The analyzers
 // report these problems; the generator gives a declaration with an error only stand-in members
 // (MetricStandInEmitter), so a mistake produces its DSC diagnostic and no cascade of compiler errors.
+// The rules a run-time registration shares are checked by MetricDeclarationRules (src/Shared/Rules),
+// part by part, so each diagnostic sits on its argument; this file adds the C#-only rules (the class,
+// enum-typed labels, generated member names, DSC010).
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 
 namespace DistriC.Metrics
 {
@@ -16,10 +17,17 @@ namespace DistriC.Metrics
         {
             var problems = new List<MetricProblem>();
             CheckType(model, problems);
-            CheckName(model, problems);
+            if (MetricKinds.Find((int)model.Kind) is not { } kind)
+            {
+                // Nothing else about an unknown kind is knowable (its suffix, buckets or reserved labels).
+                problems.Add(new MetricProblem(MetricDeclarationRules.UnknownKind(model.Name, (int)model.Kind), model.Locations.Attribute));
+                return problems;
+            }
+
+            CheckName(model, kind, problems);
             CheckHelp(model, problems);
-            CheckBuckets(model, problems);
-            CheckLabels(model, problems);
+            CheckBuckets(model, kind, problems);
+            CheckLabels(model, kind, problems);
             return problems;
         }
 
@@ -38,16 +46,12 @@ namespace DistriC.Metrics
         }
 
         /// <summary>Product of the allowlist sizes (1 when unlabelled), saturating instead of overflowing.</summary>
-        public static long Cardinality(MetricModel model)
-        {
-            long product = 1;
-            foreach (LabelModel label in model.Labels)
-            {
-                product = Math.Min(product * Math.Max(label.Values.Count, 1), (long)int.MaxValue + 1);
-            }
+        public static long Cardinality(MetricModel model) => MetricGeometry.Cardinality(AllowlistSizes(model));
 
-            return product;
-        }
+        /// <summary>The row-major strides of the labels (valid models only), as the runtime lays its cells out.</summary>
+        public static int[] Strides(MetricModel model) => MetricGeometry.Strides(AllowlistSizes(model));
+
+        private static int[] AllowlistSizes(MetricModel model) => model.Labels.Select(l => l.Values.Count).ToArray();
 
         /// <summary>Finite bucket count of a histogram (its explicit buckets, or the defaults).</summary>
         public static int BucketCount(MetricModel model) => model.HasBuckets ? model.Buckets.Count : MetricRules.DefaultBuckets.Length;
@@ -57,31 +61,14 @@ namespace DistriC.Metrics
         /// one series per finite bucket, one for <c>+Inf</c>, plus <c>_sum</c> and <c>_count</c>.
         /// </summary>
         public static long Series(MetricModel model) =>
-            model.Kind == DeclaredMetricKind.Histogram ? Cardinality(model) * (BucketCount(model) + 3) : Cardinality(model);
+            Cardinality(model) * MetricKinds.Get((int)model.Kind).SeriesPerCombination(BucketCount(model));
 
         /// <summary>DSC002: the cardinality against the configured cap.</summary>
         public static MetricProblem? CheckCardinality(MetricModel model, long cap)
         {
-            long cardinality = Cardinality(model);
-            // An empty allowlist is unbounded (DSC001), not a product to compare.
-            if ((cardinality <= cap && cardinality <= int.MaxValue) || model.Labels.Any(l => l.Values.Count == 0))
-            {
-                return null;
-            }
-
-            var product = new StringBuilder();
-            foreach (LabelModel label in model.Labels)
-            {
-                if (product.Length > 0)
-                {
-                    product.Append(" × ");
-                }
-
-                product.Append(label.Name).Append('(').Append(label.Values.Count.ToString(CultureInfo.InvariantCulture)).Append(')');
-            }
-
-            product.Append(" = ").Append(cardinality > int.MaxValue ? "more than " + int.MaxValue.ToString(CultureInfo.InvariantCulture) : cardinality.ToString(CultureInfo.InvariantCulture));
-            return new MetricProblem(MetricDiagnostics.CardinalityTooHigh, model.Locations.Attribute, model.Name, product.ToString(), cap.ToString(CultureInfo.InvariantCulture));
+            MetricRuleViolation? violation = MetricDeclarationRules.CheckCardinality(
+                model.Name, model.Labels.Select(l => l.Name).ToArray(), AllowlistSizes(model), cap);
+            return violation is null ? null : new MetricProblem(violation, model.Locations.Attribute);
         }
 
         private static void CheckType(MetricModel model, List<MetricProblem> problems)
@@ -116,30 +103,22 @@ namespace DistriC.Metrics
             }
         }
 
-        private static void CheckName(MetricModel model, List<MetricProblem> problems)
+        private static void CheckName(MetricModel model, MetricKindInfo kind, List<MetricProblem> problems)
         {
             SourceLocation at = model.Locations.Name.Or(model.Locations.Attribute);
             string? name = model.Name;
-            if (!MetricRules.IsValidMetricName(name))
+            if (MetricDeclarationRules.CheckName(name) is { } badName)
             {
-                problems.Add(new MetricProblem(
-                    MetricDiagnostics.InvalidMetricName,
-                    at,
-                    name ?? "null",
-                    $"it must match [a-zA-Z_:][a-zA-Z0-9_:]* and be 1 to {MetricRules.MaxNameLength} characters; use lower-case words joined by '_'"));
+                problems.Add(new MetricProblem(badName, at));
                 return;
             }
 
-            if (model.Unit is { Length: > 0 } unit && !MetricRules.HasUnitSuffix(model.Kind == DeclaredMetricKind.Counter, name!, unit))
+            if (MetricDeclarationRules.CheckUnit(kind, name!, model.Unit) is { } badUnit)
             {
-                problems.Add(new MetricProblem(
-                    MetricDiagnostics.InvalidMetricName,
-                    at,
-                    name,
-                    $"with Unit = \"{unit}\" it must end with '_{unit}'{(model.Kind == DeclaredMetricKind.Counter ? " (before '_total')" : string.Empty)}, as OpenMetrics requires"));
+                problems.Add(new MetricProblem(badUnit, at));
             }
 
-            if (model.Kind == DeclaredMetricKind.Counter && !name!.EndsWith("_total", StringComparison.Ordinal))
+            if (kind.NameSuffix is { } suffix && !name!.EndsWith(suffix, StringComparison.Ordinal))
             {
                 problems.Add(new MetricProblem(MetricDiagnostics.CounterWithoutTotal, at, name));
             }
@@ -147,69 +126,37 @@ namespace DistriC.Metrics
 
         private static void CheckHelp(MetricModel model, List<MetricProblem> problems)
         {
-            if (model.Help is { } help && help.Length > MetricRules.MaxHelpLength)
+            if (MetricDeclarationRules.CheckHelp(model.Name, model.Help) is { } tooLong)
             {
-                problems.Add(new MetricProblem(
-                    MetricDiagnostics.HelpTooLong,
-                    model.Locations.Help.Or(model.Locations.Attribute),
-                    model.Name,
-                    help.Length,
-                    MetricRules.MaxHelpLength));
+                problems.Add(new MetricProblem(tooLong, model.Locations.Help.Or(model.Locations.Attribute)));
             }
         }
 
-        private static void CheckBuckets(MetricModel model, List<MetricProblem> problems)
+        private static void CheckBuckets(MetricModel model, MetricKindInfo kind, List<MetricProblem> problems)
         {
-            if (!model.HasBuckets)
+            if (MetricDeclarationRules.CheckBuckets(kind, model.Name, model.HasBuckets ? model.Buckets : null) is { } badBuckets)
             {
-                return;
-            }
-
-            SourceLocation at = model.Locations.Buckets.Or(model.Locations.Attribute);
-            if (model.Kind != DeclaredMetricKind.Histogram)
-            {
-                problems.Add(new MetricProblem(MetricDiagnostics.InvalidBuckets, at, model.Name, "Buckets are only valid on a histogram"));
-                return;
-            }
-
-            BucketProblem problem = MetricRules.CheckBuckets(model.Buckets, out int index);
-            if (problem != BucketProblem.None)
-            {
-                string where = index >= 0
-                    ? $" (bucket {index}: {model.Buckets[index].ToString("R", CultureInfo.InvariantCulture)})"
-                    : string.Empty;
-                problems.Add(new MetricProblem(MetricDiagnostics.InvalidBuckets, at, model.Name, MetricRules.Describe(problem) + where));
+                problems.Add(new MetricProblem(badBuckets, model.Locations.Buckets.Or(model.Locations.Attribute)));
             }
         }
 
-        private static void CheckLabels(MetricModel model, List<MetricProblem> problems)
+        private static void CheckLabels(MetricModel model, MetricKindInfo kind, List<MetricProblem> problems)
         {
-            if (model.Labels.Count > MetricRules.MaxLabels)
+            if (MetricDeclarationRules.CheckLabelCount(model.Name, model.Labels.Count) is { } tooMany)
             {
-                problems.Add(new MetricProblem(
-                    MetricDiagnostics.TooManyLabels,
-                    model.Labels[MetricRules.MaxLabels].AttributeLocation.Or(model.Locations.Attribute),
-                    model.Name,
-                    model.Labels.Count,
-                    MetricRules.MaxLabels));
+                problems.Add(new MetricProblem(tooMany, model.Labels[MetricRules.MaxLabels].AttributeLocation.Or(model.Locations.Attribute)));
             }
 
-            var labelNames = new HashSet<string>(StringComparer.Ordinal);
+            var labelNames = new LabelNameSet(kind);
             // Every name the generator adds to the class: fixed members, the class itself, then per label
             // its stride constant, its ordinal helper and (inline labels) its nested enum.
             var memberNames = new HashSet<string>(MetricIdentifiers.GeneratedMemberNames, StringComparer.Ordinal) { model.Type.Name };
-            bool isHistogram = model.Kind == DeclaredMetricKind.Histogram;
             foreach (LabelModel label in model.Labels)
             {
                 SourceLocation nameAt = label.NameLocation.Or(label.AttributeLocation);
-                LabelNameProblem nameProblem = MetricRules.CheckLabelName(label.Name, isHistogram);
-                if (nameProblem != LabelNameProblem.None)
+                if (labelNames.Add(model.Name, label.Name) is { } badLabel)
                 {
-                    problems.Add(new MetricProblem(MetricDiagnostics.InvalidLabelName, nameAt, label.Name ?? "null", model.Name, MetricRules.Describe(nameProblem)));
-                }
-                else if (!labelNames.Add(label.Name!))
-                {
-                    problems.Add(new MetricProblem(MetricDiagnostics.InvalidLabelName, nameAt, label.Name, model.Name, "is declared twice"));
+                    problems.Add(new MetricProblem(badLabel, nameAt));
                 }
                 else
                 {
@@ -256,11 +203,13 @@ namespace DistriC.Metrics
             {
                 why = $"'{label.TypeDisplay}' is a [Flags] enum, whose combinations are not a closed list; use a non-[Flags] enum or list its values in [Label(\"{label.Name}\", \"a\", \"b\")]";
             }
-            else if (label.Values.Count == 0)
+            else if (label.Values.Count == 0 && label.IsEnumTyped)
             {
-                why = label.IsEnumTyped
-                    ? $"enum '{label.TypeDisplay}' has no members; give it members or list the values in [Label(\"{label.Name}\", \"a\", \"b\")]"
-                    : $"its allowlist is empty; list its values in [Label(\"{label.Name}\", \"a\", \"b\")]";
+                why = $"enum '{label.TypeDisplay}' has no members; give it members or list the values in [Label(\"{label.Name}\", \"a\", \"b\")]";
+            }
+            else if (MetricDeclarationRules.CheckBounded(model.Name, label.Name, label.Values.Count) is { } unbounded)
+            {
+                problems.Add(new MetricProblem(unbounded, label.AttributeLocation));
             }
 
             if (why is not null)
@@ -276,7 +225,7 @@ namespace DistriC.Metrics
                 return;
             }
 
-            var values = new Dictionary<string, LabelValueModel>(StringComparer.Ordinal);
+            var values = new LabelValueSet();
             var identifiers = new Dictionary<string, LabelValueModel>(StringComparer.Ordinal);
             var constants = new Dictionary<string, LabelValueModel>(StringComparer.Ordinal);
             for (int i = 0; i < label.Values.Count; i++)
@@ -285,27 +234,13 @@ namespace DistriC.Metrics
                 SourceLocation at = item.Location.Or(label.AttributeLocation);
                 void Report(string why) => problems.Add(new MetricProblem(MetricDiagnostics.InvalidLabelValue, at, label.Name, model.Name, why));
 
-                string subject = label.IsEnumTyped ? $"member '{item.Identifier}'" : $"value #{i}";
-                if (item.Value is null)
+                if (values.Add(model.Name, label.Name, i, item.Value, label.IsEnumTyped ? item.Identifier : null) is { } badValue)
                 {
-                    Report($"{subject} is null");
+                    problems.Add(new MetricProblem(badValue, at));
                     continue;
                 }
 
-                if (!MetricRules.IsValidLabelValue(item.Value))
-                {
-                    Report($"{subject} is {(item.Value.Length == 0 ? "empty" : $"longer than {MetricRules.MaxLabelValueLength} characters")}");
-                    continue;
-                }
-
-                if (values.TryGetValue(item.Value, out LabelValueModel? first))
-                {
-                    Report($"value \"{item.Value}\" is listed twice{(label.IsEnumTyped ? $" (members '{first.Identifier}' and '{item.Identifier}')" : string.Empty)}");
-                    continue;
-                }
-
-                values.Add(item.Value, item);
-                if (!label.IsEnumTyped && identifiers.TryGetValue(item.Identifier, out first))
+                if (!label.IsEnumTyped && identifiers.TryGetValue(item.Identifier, out LabelValueModel? first))
                 {
                     Report($"values \"{first.Value}\" and \"{item.Value}\" both become the enum member '{item.Identifier}'");
                     continue;

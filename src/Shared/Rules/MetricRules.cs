@@ -72,11 +72,11 @@ namespace DistriC
             return true;
         }
 
-        /// <summary>OpenMetrics: with a unit, the family name ends with <c>_unit</c> (before <c>_total</c> on a counter).</summary>
-        public static bool HasUnitSuffix(bool isCounter, string name, string unit)
+        /// <summary>OpenMetrics: with a unit, the family name ends with <c>_unit</c> (before the kind's <paramref name="nameSuffix"/>, <c>_total</c> on a counter).</summary>
+        public static bool HasUnitSuffix(string? nameSuffix, string name, string unit)
         {
-            string family = isCounter && name.EndsWith("_total", System.StringComparison.Ordinal)
-                ? name.Substring(0, name.Length - "_total".Length)
+            string family = nameSuffix is not null && name.EndsWith(nameSuffix, System.StringComparison.Ordinal)
+                ? name.Substring(0, name.Length - nameSuffix.Length)
                 : name;
             return family.EndsWith("_" + unit, System.StringComparison.Ordinal);
         }
