@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using DistriC.Generators;
 using DistriC.Logging;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -37,7 +38,7 @@ namespace DistriC.Analyzers.Logging
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(LoggingKnownTypes.LogEventAttribute);
+                INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(KnownTypes.LogEventAttribute);
                 if (attribute is not null)
                 {
                     // Per declaration syntax: exactly the user's declaration, whatever the generator adds to the
@@ -62,11 +63,11 @@ namespace DistriC.Analyzers.Logging
                     continue;
                 }
 
-                var problems = new List<LogEventProblem>();
+                var problems = new List<DeclarationProblem>();
                 LogEventParser.Parse(method, attribute, problems, context.CancellationToken);
-                foreach (LogEventProblem problem in problems)
+                foreach (DeclarationProblem problem in problems)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(LoggingDiagnosticDescriptors.For(problem.Rule), problem.Location, problem.Arguments));
+                    context.ReportDiagnostic(problem.ToDiagnostic(context.Compilation));
                 }
             }
         }

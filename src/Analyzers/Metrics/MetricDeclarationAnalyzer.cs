@@ -8,6 +8,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
+using DistriC.Generators;
 using DistriC.Metrics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -50,7 +51,7 @@ namespace DistriC.Analyzers.Metrics
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName(MetricModelBuilder.MetricAttributeName) is null)
+                if (start.Compilation.GetTypeByMetadataName(KnownTypes.MetricAttribute) is null)
                 {
                     return;
                 }
@@ -80,7 +81,7 @@ namespace DistriC.Analyzers.Metrics
                     return;
                 }
 
-                foreach (MetricProblem problem in MetricValidator.Validate(model))
+                foreach (DeclarationProblem problem in MetricValidator.Validate(model))
                 {
                     context.ReportDiagnostic(problem.ToDiagnostic(context.Compilation));
                 }

@@ -1,13 +1,12 @@
-// The diagnostics of [Metric] declarations (DSC001-DSC012). Documented in docs/diagnostics.md and
-// tracked in src/Analyzers/AnalyzerReleases.*.md; the IDs are a public contract.
+// The diagnostics of [Metric] declarations (DSC001-DSC012), created through the shared DiagnosticCatalog.
+// Documented in docs/diagnostics.md and tracked in src/Analyzers/AnalyzerReleases.*.md; the IDs are a public contract.
+using DistriC.Generators;
 using Microsoft.CodeAnalysis;
 
 namespace DistriC.Metrics
 {
     internal static class MetricDiagnostics
     {
-        private const string Category = "DistriC.Metrics";
-
         public static readonly DiagnosticDescriptor UnboundedLabel = Error(
             "DSC001",
             "Label is unbounded",
@@ -33,16 +32,14 @@ namespace DistriC.Metrics
             "Invalid, reserved or duplicate label name",
             "Label name '{0}' of metric '{1}' {2}; rename the label");
 
-        public static readonly DiagnosticDescriptor DuplicateMetricName = new DiagnosticDescriptor(
+        public static readonly DiagnosticDescriptor DuplicateMetricName = DiagnosticCatalog.Create(
             "DSC006",
             "Duplicate metric name",
             "Metric name '{0}' is already declared by '{1}': give each metric its own name, or declare it once and share the instance",
-            Category,
+            DiagnosticCategories.Metrics,
             DiagnosticSeverity.Error,
-            isEnabledByDefault: true,
-            helpLinkUri: DiagnosticHelpLinks.For("DSC006"),
             description: "Two [Metric] classes of one compilation cannot share a name: registering both in one registry would fail.",
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            compilationEnd: true);
 
         public static readonly DiagnosticDescriptor InvalidDeclaringType = Error(
             "DSC007",
@@ -59,26 +56,22 @@ namespace DistriC.Metrics
             "Invalid histogram buckets",
             "Metric '{0}': {1}; list finite, strictly increasing bounds on a histogram, or omit Buckets for the defaults");
 
-        public static readonly DiagnosticDescriptor CounterWithoutTotal = new DiagnosticDescriptor(
+        public static readonly DiagnosticDescriptor CounterWithoutTotal = DiagnosticCatalog.Create(
             "DSC010",
             "Counter name should end with _total",
             "Counter name '{0}' should end with '_total': append the suffix (the code fix does it)",
-            Category,
+            DiagnosticCategories.Metrics,
             DiagnosticSeverity.Warning,
-            isEnabledByDefault: true,
-            helpLinkUri: DiagnosticHelpLinks.For("DSC010"),
             description: "Prometheus and OpenMetrics name counters '<name>_total'; a code fix appends the suffix.");
 
-        public static readonly DiagnosticDescriptor TooManySeries = new DiagnosticDescriptor(
+        public static readonly DiagnosticDescriptor TooManySeries = DiagnosticCatalog.Create(
             "DSC011",
             "Assembly series budget exceeded",
             "The assembly declares {0} series > {1} (largest: {2}); reduce the labels or buckets of the largest metrics, or raise the budget (MSBuild property DistricMaxSeries)",
-            Category,
+            DiagnosticCategories.Metrics,
             DiagnosticSeverity.Error,
-            isEnabledByDefault: true,
-            helpLinkUri: DiagnosticHelpLinks.For("DSC011"),
             description: "The sum of the series every [Metric] of the assembly can expose must stay within the budget.",
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            compilationEnd: true);
 
         public static readonly DiagnosticDescriptor HelpTooLong = Error(
             "DSC012",
@@ -86,6 +79,6 @@ namespace DistriC.Metrics
             "Metric '{0}': HELP text is {1} characters; at most {2} are allowed: shorten it and put long explanations in documentation");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticHelpLinks.For(id));
+            DiagnosticCatalog.Create(id, title, message, DiagnosticCategories.Metrics);
     }
 }

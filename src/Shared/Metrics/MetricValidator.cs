@@ -6,15 +6,16 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using DistriC.Generators;
 
 namespace DistriC.Metrics
 {
     internal static class MetricValidator
     {
         /// <summary>Problems of the declaration itself (everything except the configurable cardinality cap and the cross-metric rules).</summary>
-        public static List<MetricProblem> Validate(MetricModel model)
+        public static List<DeclarationProblem> Validate(MetricModel model)
         {
-            var problems = new List<MetricProblem>();
+            var problems = new List<DeclarationProblem>();
             CheckType(model, problems);
             CheckName(model, problems);
             CheckHelp(model, problems);
@@ -26,7 +27,7 @@ namespace DistriC.Metrics
         /// <summary>True when the generator may emit code for <paramref name="model"/>.</summary>
         public static bool CanGenerate(MetricModel model)
         {
-            foreach (MetricProblem problem in Validate(model))
+            foreach (DeclarationProblem problem in Validate(model))
             {
                 if (problem.IsError)
                 {
@@ -60,7 +61,7 @@ namespace DistriC.Metrics
             model.Kind == DeclaredMetricKind.Histogram ? Cardinality(model) * (BucketCount(model) + 3) : Cardinality(model);
 
         /// <summary>DSC002: the cardinality against the configured cap.</summary>
-        public static MetricProblem? CheckCardinality(MetricModel model, long cap)
+        public static DeclarationProblem? CheckCardinality(MetricModel model, long cap)
         {
             long cardinality = Cardinality(model);
             // An empty allowlist is unbounded (DSC001), not a product to compare.
@@ -81,14 +82,14 @@ namespace DistriC.Metrics
             }
 
             product.Append(" = ").Append(cardinality > int.MaxValue ? "more than " + int.MaxValue.ToString(CultureInfo.InvariantCulture) : cardinality.ToString(CultureInfo.InvariantCulture));
-            return new MetricProblem(MetricDiagnostics.CardinalityTooHigh, model.Locations.Attribute, model.Name, product.ToString(), cap.ToString(CultureInfo.InvariantCulture));
+            return new DeclarationProblem(MetricDiagnostics.CardinalityTooHigh, model.Locations.Attribute, model.Name, product.ToString(), cap.ToString(CultureInfo.InvariantCulture));
         }
 
-        private static void CheckType(MetricModel model, List<MetricProblem> problems)
+        private static void CheckType(MetricModel model, List<DeclarationProblem> problems)
         {
             TypeShapeModel type = model.Type;
             SourceLocation at = type.IdentifierLocation.Or(model.Locations.Attribute);
-            void Report(string why) => problems.Add(new MetricProblem(MetricDiagnostics.InvalidDeclaringType, at, type.Name, why));
+            void Report(string why) => problems.Add(new DeclarationProblem(MetricDiagnostics.InvalidDeclaringType, at, type.Name, why));
 
             if (!type.IsPartial)
             {
@@ -116,13 +117,13 @@ namespace DistriC.Metrics
             }
         }
 
-        private static void CheckName(MetricModel model, List<MetricProblem> problems)
+        private static void CheckName(MetricModel model, List<DeclarationProblem> problems)
         {
             SourceLocation at = model.Locations.Name.Or(model.Locations.Attribute);
             string? name = model.Name;
             if (!MetricRules.IsValidMetricName(name))
             {
-                problems.Add(new MetricProblem(
+                problems.Add(new DeclarationProblem(
                     MetricDiagnostics.InvalidMetricName,
                     at,
                     name ?? "null",
@@ -132,7 +133,7 @@ namespace DistriC.Metrics
 
             if (model.Unit is { Length: > 0 } unit && !MetricRules.HasUnitSuffix(model.Kind == DeclaredMetricKind.Counter, name!, unit))
             {
-                problems.Add(new MetricProblem(
+                problems.Add(new DeclarationProblem(
                     MetricDiagnostics.InvalidMetricName,
                     at,
                     name,
@@ -141,15 +142,15 @@ namespace DistriC.Metrics
 
             if (model.Kind == DeclaredMetricKind.Counter && !name!.EndsWith("_total", StringComparison.Ordinal))
             {
-                problems.Add(new MetricProblem(MetricDiagnostics.CounterWithoutTotal, at, name));
+                problems.Add(new DeclarationProblem(MetricDiagnostics.CounterWithoutTotal, at, name));
             }
         }
 
-        private static void CheckHelp(MetricModel model, List<MetricProblem> problems)
+        private static void CheckHelp(MetricModel model, List<DeclarationProblem> problems)
         {
             if (model.Help is { } help && help.Length > MetricRules.MaxHelpLength)
             {
-                problems.Add(new MetricProblem(
+                problems.Add(new DeclarationProblem(
                     MetricDiagnostics.HelpTooLong,
                     model.Locations.Help.Or(model.Locations.Attribute),
                     model.Name,
@@ -158,7 +159,7 @@ namespace DistriC.Metrics
             }
         }
 
-        private static void CheckBuckets(MetricModel model, List<MetricProblem> problems)
+        private static void CheckBuckets(MetricModel model, List<DeclarationProblem> problems)
         {
             if (!model.HasBuckets)
             {
@@ -168,7 +169,7 @@ namespace DistriC.Metrics
             SourceLocation at = model.Locations.Buckets.Or(model.Locations.Attribute);
             if (model.Kind != DeclaredMetricKind.Histogram)
             {
-                problems.Add(new MetricProblem(MetricDiagnostics.InvalidBuckets, at, model.Name, "Buckets are only valid on a histogram"));
+                problems.Add(new DeclarationProblem(MetricDiagnostics.InvalidBuckets, at, model.Name, "Buckets are only valid on a histogram"));
                 return;
             }
 
@@ -178,15 +179,15 @@ namespace DistriC.Metrics
                 string where = index >= 0
                     ? $" (bucket {index}: {model.Buckets[index].ToString("R", CultureInfo.InvariantCulture)})"
                     : string.Empty;
-                problems.Add(new MetricProblem(MetricDiagnostics.InvalidBuckets, at, model.Name, MetricRules.Describe(problem) + where));
+                problems.Add(new DeclarationProblem(MetricDiagnostics.InvalidBuckets, at, model.Name, MetricRules.Describe(problem) + where));
             }
         }
 
-        private static void CheckLabels(MetricModel model, List<MetricProblem> problems)
+        private static void CheckLabels(MetricModel model, List<DeclarationProblem> problems)
         {
             if (model.Labels.Count > MetricRules.MaxLabels)
             {
-                problems.Add(new MetricProblem(
+                problems.Add(new DeclarationProblem(
                     MetricDiagnostics.TooManyLabels,
                     model.Labels[MetricRules.MaxLabels].AttributeLocation.Or(model.Locations.Attribute),
                     model.Name,
@@ -205,11 +206,11 @@ namespace DistriC.Metrics
                 LabelNameProblem nameProblem = MetricRules.CheckLabelName(label.Name, isHistogram);
                 if (nameProblem != LabelNameProblem.None)
                 {
-                    problems.Add(new MetricProblem(MetricDiagnostics.InvalidLabelName, nameAt, label.Name ?? "null", model.Name, MetricRules.Describe(nameProblem)));
+                    problems.Add(new DeclarationProblem(MetricDiagnostics.InvalidLabelName, nameAt, label.Name ?? "null", model.Name, MetricRules.Describe(nameProblem)));
                 }
                 else if (!labelNames.Add(label.Name!))
                 {
-                    problems.Add(new MetricProblem(MetricDiagnostics.InvalidLabelName, nameAt, label.Name, model.Name, "is declared twice"));
+                    problems.Add(new DeclarationProblem(MetricDiagnostics.InvalidLabelName, nameAt, label.Name, model.Name, "is declared twice"));
                 }
                 else
                 {
@@ -221,7 +222,7 @@ namespace DistriC.Metrics
             }
         }
 
-        private static void CheckGeneratedNames(MetricModel model, LabelModel label, SourceLocation at, HashSet<string> memberNames, List<MetricProblem> problems)
+        private static void CheckGeneratedNames(MetricModel model, LabelModel label, SourceLocation at, HashSet<string> memberNames, List<DeclarationProblem> problems)
         {
             string pascal = label.PascalName;
             var generated = new List<string>(3) { MetricIdentifiers.Stride(pascal), MetricIdentifiers.Ordinal(pascal) };
@@ -234,7 +235,7 @@ namespace DistriC.Metrics
             {
                 if (!memberNames.Add(member))
                 {
-                    problems.Add(new MetricProblem(
+                    problems.Add(new DeclarationProblem(
                         MetricDiagnostics.InvalidLabelName,
                         at,
                         label.Name,
@@ -245,7 +246,7 @@ namespace DistriC.Metrics
             }
         }
 
-        private static void CheckBounded(MetricModel model, LabelModel label, List<MetricProblem> problems)
+        private static void CheckBounded(MetricModel model, LabelModel label, List<DeclarationProblem> problems)
         {
             string? why = null;
             if (label.IsEnumTyped && !label.TypeIsEnum)
@@ -265,11 +266,11 @@ namespace DistriC.Metrics
 
             if (why is not null)
             {
-                problems.Add(new MetricProblem(MetricDiagnostics.UnboundedLabel, label.AttributeLocation, label.Name, model.Name, why));
+                problems.Add(new DeclarationProblem(MetricDiagnostics.UnboundedLabel, label.AttributeLocation, label.Name, model.Name, why));
             }
         }
 
-        private static void CheckValues(MetricModel model, LabelModel label, List<MetricProblem> problems)
+        private static void CheckValues(MetricModel model, LabelModel label, List<DeclarationProblem> problems)
         {
             if (label.IsEnumTyped && (!label.TypeIsEnum || label.IsFlags))
             {
@@ -283,7 +284,7 @@ namespace DistriC.Metrics
             {
                 LabelValueModel item = label.Values[i];
                 SourceLocation at = item.Location.Or(label.AttributeLocation);
-                void Report(string why) => problems.Add(new MetricProblem(MetricDiagnostics.InvalidLabelValue, at, label.Name, model.Name, why));
+                void Report(string why) => problems.Add(new DeclarationProblem(MetricDiagnostics.InvalidLabelValue, at, label.Name, model.Name, why));
 
                 string subject = label.IsEnumTyped ? $"member '{item.Identifier}'" : $"value #{i}";
                 if (item.Value is null)

@@ -1,11 +1,12 @@
-// One rule violation found in a declaration model: which diagnostic, where, and the message arguments.
+// One rule a declaration breaks, the same shape for every feature: which diagnostic, where (as plain
+// data, see SourceLocation), and the message arguments. The analyzers turn it into a Diagnostic.
 using Microsoft.CodeAnalysis;
 
-namespace DistriC.Metrics
+namespace DistriC.Generators
 {
-    internal sealed class MetricProblem
+    internal sealed class DeclarationProblem
     {
-        public MetricProblem(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] arguments)
+        public DeclarationProblem(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] arguments)
         {
             Descriptor = descriptor;
             Location = location;

@@ -1,0 +1,70 @@
+// The catalogue of every DSC diagnostic: one factory that creates each descriptor the same way (ID,
+// title, message, category, severity, help link into docs/diagnostics.md), the categories, and the list
+// of all of them. The feature files (Metrics/MetricDiagnostics.cs DSC0xx, Logging/LoggingDiagnosticDescriptors.cs
+// DSC1xx) only word their rules. The IDs are a public contract, tracked in src/Analyzers/AnalyzerReleases.*.md.
+using System.Collections.Immutable;
+using DistriC.Logging;
+using DistriC.Metrics;
+using Microsoft.CodeAnalysis;
+
+namespace DistriC.Generators
+{
+    /// <summary>The categories of the DSC diagnostics.</summary>
+    internal static class DiagnosticCategories
+    {
+        /// <summary>DSC0xx: <c>[Metric]</c> declarations.</summary>
+        public const string Metrics = "DistriC.Metrics";
+
+        /// <summary>DSC1xx: <c>[LogEvent]</c> declarations.</summary>
+        public const string Logging = "DistriC.Logging";
+    }
+
+    internal static class DiagnosticCatalog
+    {
+        /// <summary>Every DSC descriptor, metrics then logging, in ID order.</summary>
+        public static ImmutableArray<DiagnosticDescriptor> All => ImmutableArray.Create(
+            MetricDiagnostics.UnboundedLabel,
+            MetricDiagnostics.CardinalityTooHigh,
+            MetricDiagnostics.TooManyLabels,
+            MetricDiagnostics.InvalidMetricName,
+            MetricDiagnostics.InvalidLabelName,
+            MetricDiagnostics.DuplicateMetricName,
+            MetricDiagnostics.InvalidDeclaringType,
+            MetricDiagnostics.InvalidLabelValue,
+            MetricDiagnostics.InvalidBuckets,
+            MetricDiagnostics.CounterWithoutTotal,
+            MetricDiagnostics.TooManySeries,
+            MetricDiagnostics.HelpTooLong,
+            LoggingDiagnosticDescriptors.NotPartial,
+            LoggingDiagnosticDescriptors.UnsupportedParameterType,
+            LoggingDiagnosticDescriptors.DuplicateFieldName,
+            LoggingDiagnosticDescriptors.ReservedFieldName,
+            LoggingDiagnosticDescriptors.NoLogger,
+            LoggingDiagnosticDescriptors.EmptyText,
+            LoggingDiagnosticDescriptors.InvalidSignature,
+            LoggingDiagnosticDescriptors.UndefinedLevel);
+
+        /// <summary>
+        /// A DSC descriptor, enabled by default, with its help link. <paramref name="compilationEnd"/> marks a rule the
+        /// analyzer can only judge once the whole compilation is seen (RS1037).
+        /// </summary>
+        public static DiagnosticDescriptor Create(
+            string id,
+            string title,
+            string message,
+            string category,
+            DiagnosticSeverity severity = DiagnosticSeverity.Error,
+            string? description = null,
+            bool compilationEnd = false) =>
+            new DiagnosticDescriptor(
+                id,
+                title,
+                message,
+                category,
+                severity,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: DiagnosticHelpLinks.For(id),
+                customTags: compilationEnd ? new[] { WellKnownDiagnosticTags.CompilationEnd } : System.Array.Empty<string>());
+    }
+}
