@@ -21,15 +21,7 @@ namespace DistriC.Analyzers.Logging
     public sealed class LogEventAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            LoggingDiagnosticDescriptors.NotPartial,
-            LoggingDiagnosticDescriptors.UnsupportedParameterType,
-            LoggingDiagnosticDescriptors.DuplicateFieldName,
-            LoggingDiagnosticDescriptors.ReservedFieldName,
-            LoggingDiagnosticDescriptors.NoLogger,
-            LoggingDiagnosticDescriptors.EmptyText,
-            LoggingDiagnosticDescriptors.InvalidSignature,
-            LoggingDiagnosticDescriptors.UndefinedLevel);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticCatalog.Logging;
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

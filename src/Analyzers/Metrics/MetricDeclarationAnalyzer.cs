@@ -30,19 +30,7 @@ namespace DistriC.Analyzers.Metrics
         public const string MaxSeriesProperty = "build_property.DistricMaxSeries";
 
         /// <inheritdoc/>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            MetricDiagnostics.UnboundedLabel,
-            MetricDiagnostics.CardinalityTooHigh,
-            MetricDiagnostics.TooManyLabels,
-            MetricDiagnostics.InvalidMetricName,
-            MetricDiagnostics.InvalidLabelName,
-            MetricDiagnostics.DuplicateMetricName,
-            MetricDiagnostics.InvalidDeclaringType,
-            MetricDiagnostics.InvalidLabelValue,
-            MetricDiagnostics.InvalidBuckets,
-            MetricDiagnostics.CounterWithoutTotal,
-            MetricDiagnostics.TooManySeries,
-            MetricDiagnostics.HelpTooLong);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticCatalog.Metrics;
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)

@@ -17,8 +17,6 @@ namespace DistriC.Generator.Metrics
     [Generator(LanguageNames.CSharp)]
     public sealed class MetricsGenerator : IIncrementalGenerator
     {
-        private static readonly string GeneratedCode = GeneratedFile.GeneratedCodeAttribute;
-
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -38,7 +36,7 @@ namespace DistriC.Generator.Metrics
                 output,
                 MetricSourceEmitter.HintName(model),
                 model.Type.DisplayName,
-                () => MetricSourceEmitter.Emit(model, GeneratedCode)));
+                () => MetricSourceEmitter.Emit(model, GeneratedFile.GeneratedCodeAttribute)));
 
             // Rejected declarations get stand-in members (constructor, label enums, update and read methods that
             // do nothing), never a diagnostic from here. The analyzers stay the single reporter of the DSC rules
@@ -56,7 +54,7 @@ namespace DistriC.Generator.Metrics
                 output,
                 MetricSourceEmitter.HintName(model),
                 model.Type.DisplayName,
-                () => MetricStandInEmitter.Emit(model, GeneratedCode)));
+                () => MetricStandInEmitter.Emit(model, GeneratedFile.GeneratedCodeAttribute)));
 
             IncrementalValueProvider<EquatableArray<MetricModel>> catalog = valid
                 .Collect()
@@ -68,7 +66,7 @@ namespace DistriC.Generator.Metrics
             {
                 if (all.Count > 0)
                 {
-                    GeneratorGuard.Produce(output, MetricsCatalogEmitter.HintName, "DistricMetricsCatalog", () => MetricsCatalogEmitter.Emit(all, GeneratedCode));
+                    GeneratorGuard.Produce(output, MetricsCatalogEmitter.HintName, "DistricMetricsCatalog", () => MetricsCatalogEmitter.Emit(all, GeneratedFile.GeneratedCodeAttribute));
                 }
             });
         }

@@ -1,6 +1,6 @@
 // The catalogue of every DSC diagnostic: one factory that creates each descriptor the same way (ID,
 // title, message, category, severity, help link into docs/diagnostics.md), the categories, and the list
-// of all of them. The feature files (Metrics/MetricDiagnostics.cs DSC0xx, Logging/LoggingDiagnosticDescriptors.cs
+// each analyzer supports. The feature files (Metrics/MetricDiagnostics.cs DSC0xx, Logging/LoggingDiagnosticDescriptors.cs
 // DSC1xx) only word their rules. The IDs are a public contract, tracked in src/Analyzers/AnalyzerReleases.*.md.
 using System.Collections.Immutable;
 using DistriC.Logging;
@@ -21,8 +21,8 @@ namespace DistriC.Generators
 
     internal static class DiagnosticCatalog
     {
-        /// <summary>Every DSC descriptor, metrics then logging, in ID order.</summary>
-        public static ImmutableArray<DiagnosticDescriptor> All => ImmutableArray.Create(
+        /// <summary>DSC001-DSC012, in ID order: what the metrics analyzer reports.</summary>
+        public static ImmutableArray<DiagnosticDescriptor> Metrics => ImmutableArray.Create(
             MetricDiagnostics.UnboundedLabel,
             MetricDiagnostics.CardinalityTooHigh,
             MetricDiagnostics.TooManyLabels,
@@ -34,7 +34,10 @@ namespace DistriC.Generators
             MetricDiagnostics.InvalidBuckets,
             MetricDiagnostics.CounterWithoutTotal,
             MetricDiagnostics.TooManySeries,
-            MetricDiagnostics.HelpTooLong,
+            MetricDiagnostics.HelpTooLong);
+
+        /// <summary>DSC101-DSC108, in ID order: what the logging analyzer reports.</summary>
+        public static ImmutableArray<DiagnosticDescriptor> Logging => ImmutableArray.Create(
             LoggingDiagnosticDescriptors.NotPartial,
             LoggingDiagnosticDescriptors.UnsupportedParameterType,
             LoggingDiagnosticDescriptors.DuplicateFieldName,

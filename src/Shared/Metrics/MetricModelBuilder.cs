@@ -9,7 +9,6 @@ using System.Linq;
 using System.Threading;
 using DistriC.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DistriC.Metrics
