@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using DistriC.Generator.Metrics;
+using DistriC.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -16,7 +16,7 @@ namespace DistriC.Generator.Tests;
 /// </summary>
 public sealed class IncrementalityTests
 {
-    private static readonly string[] Steps = { MetricsGenerator.ModelStep, MetricsGenerator.ValidStep, MetricsGenerator.CatalogStep };
+    private static readonly string[] Steps = { TrackingNames.MetricModel, TrackingNames.MetricValid, TrackingNames.MetricCatalog };
 
     [Fact]
     public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
@@ -58,10 +58,10 @@ public sealed class IncrementalityTests
         (_, driver) = GeneratorHarness.Run(second, driver);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
-        var models = result.TrackedSteps[MetricsGenerator.ModelStep].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        var models = result.TrackedSteps[TrackingNames.MetricModel].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Equal(1, models.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(2, models.Count(r => r == IncrementalStepRunReason.Unchanged || r == IncrementalStepRunReason.Cached));
-        Assert.Contains(result.TrackedSteps[MetricsGenerator.CatalogStep].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(result.TrackedSteps[TrackingNames.MetricCatalog].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
 
         var after = GeneratorHarness.Generated(driver);
         string[] changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();

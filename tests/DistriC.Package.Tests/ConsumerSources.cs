@@ -6,6 +6,8 @@ internal static class ConsumerSources
     /// <summary>
     /// A labelled counter (inline allowlist and enum label), a histogram and a [LogEvent] method; prints the
     /// Prometheus text, the catalog's series total and one JSON log line (fixed clock, synchronous mode) to stdout.
+    /// A counter labelled by a gapped enum with obsolete members is declared only: its generated switch names
+    /// those members, and the build must stay warning-free (CS0612, CS0618).
     /// </summary>
     public const string Valid = """
         using DistriC;
@@ -19,6 +21,12 @@ internal static class ConsumerSources
         [Label("method", "GET", "POST")]
         [Label<StatusClass>("status")]
         public sealed partial class HttpRequests;
+
+        public enum Tier { Free = 1, [Obsolete] Legacy = 5, [Obsolete("Use Pro.")] Gold = 7, Pro = 10 }
+
+        [Metric(MetricKind.Counter, "plan_signups_total", Help = "Sign-ups by plan tier")]
+        [Label<Tier>("tier")]
+        public sealed partial class PlanSignups;
 
         [Metric(MetricKind.Histogram, "job_duration_seconds", Help = "Job latency", Buckets = new[] { 0.1, 1 })]
         public sealed partial class JobDuration;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using DistriC.Generators;
 using DistriC.Logging;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,15 +21,7 @@ namespace DistriC.Analyzers.Logging
     public sealed class LogEventAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            LoggingDiagnosticDescriptors.NotPartial,
-            LoggingDiagnosticDescriptors.UnsupportedParameterType,
-            LoggingDiagnosticDescriptors.DuplicateFieldName,
-            LoggingDiagnosticDescriptors.ReservedFieldName,
-            LoggingDiagnosticDescriptors.NoLogger,
-            LoggingDiagnosticDescriptors.EmptyText,
-            LoggingDiagnosticDescriptors.InvalidSignature,
-            LoggingDiagnosticDescriptors.UndefinedLevel);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticCatalog.Logging;
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -37,7 +30,7 @@ namespace DistriC.Analyzers.Logging
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(LoggingKnownTypes.LogEventAttribute);
+                INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(KnownTypes.LogEventAttribute);
                 if (attribute is not null)
                 {
                     // Per declaration syntax: exactly the user's declaration, whatever the generator adds to the
@@ -62,11 +55,11 @@ namespace DistriC.Analyzers.Logging
                     continue;
                 }
 
-                var problems = new List<LogEventProblem>();
+                var problems = new List<DeclarationProblem>();
                 LogEventParser.Parse(method, attribute, problems, context.CancellationToken);
-                foreach (LogEventProblem problem in problems)
+                foreach (DeclarationProblem problem in problems)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(LoggingDiagnosticDescriptors.For(problem.Rule), problem.Location, problem.Arguments));
+                    context.ReportDiagnostic(problem.ToDiagnostic(context.Compilation));
                 }
             }
         }

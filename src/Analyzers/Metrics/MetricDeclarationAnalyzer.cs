@@ -8,6 +8,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
+using DistriC.Generators;
 using DistriC.Metrics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,20 +30,7 @@ namespace DistriC.Analyzers.Metrics
         public const string MaxSeriesProperty = "build_property.DistricMaxSeries";
 
         /// <inheritdoc/>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            MetricDiagnostics.UnboundedLabel,
-            MetricDiagnostics.CardinalityTooHigh,
-            MetricDiagnostics.TooManyLabels,
-            MetricDiagnostics.InvalidMetricName,
-            MetricDiagnostics.InvalidLabelName,
-            MetricDiagnostics.DuplicateMetricName,
-            MetricDiagnostics.InvalidDeclaringType,
-            MetricDiagnostics.InvalidLabelValue,
-            MetricDiagnostics.InvalidBuckets,
-            MetricDiagnostics.CounterWithoutTotal,
-            MetricDiagnostics.TooManySeries,
-            MetricDiagnostics.HelpTooLong,
-            MetricDiagnostics.UnknownKind);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticCatalog.Metrics;
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -51,7 +39,7 @@ namespace DistriC.Analyzers.Metrics
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName(MetricModelBuilder.MetricAttributeName) is null)
+                if (start.Compilation.GetTypeByMetadataName(KnownTypes.MetricAttribute) is null)
                 {
                     return;
                 }
@@ -81,7 +69,7 @@ namespace DistriC.Analyzers.Metrics
                     return;
                 }
 
-                foreach (MetricProblem problem in MetricValidator.Validate(model))
+                foreach (DeclarationProblem problem in MetricValidator.Validate(model))
                 {
                     context.ReportDiagnostic(problem.ToDiagnostic(context.Compilation));
                 }

@@ -13,7 +13,6 @@ namespace DistriC.Generator.Logging
     {
         private const string Writer = "__districWriter";
         private const string Logger = "__districLogger";
-        private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"DistriC.Generator\", \"0.1.0\")]";
 
         /// <summary>Groups methods by containing type, both ordered ordinally, for one file per type.</summary>
         public static ImmutableArray<EquatableArray<LogEventModel>> GroupByType(ImmutableArray<LogEventModel> all) =>
@@ -39,7 +38,7 @@ namespace DistriC.Generator.Logging
 
         /// <summary>The whole file for one containing type.</summary>
         public static string Emit(EquatableArray<LogEventModel> methods) =>
-            LogFileFrame.Write(methods[0].Namespace, methods[0].Types, methods.Count, (w, i) => WriteMethod(w, methods[i]));
+            GeneratedFile.WriteEach(methods[0].Hierarchy, methods, WriteMethod);
 
         private static string SortKey(LogEventModel m) =>
             m.Name + "(" + string.Join(",", m.Parameters.Select(p => p.Type)) + ")";
@@ -48,7 +47,7 @@ namespace DistriC.Generator.Logging
         {
             string parameters = string.Join(", ", m.Parameters.Select(p => (p.IsThis ? "this " : string.Empty) + p.Type + " " + p.Identifier));
             string returnType = m.ReturnsStatus ? "global::DistriC.DistricStatus" : "void";
-            w.Line(GeneratedCode);
+            w.Line(GeneratedFile.GeneratedCodeAttribute);
             w.Line(m.Modifiers + " " + returnType + " " + m.Name + "(" + parameters + ")").Open();
             w.Line("global::DistriC.JsonLogger? " + Logger + " = " + m.LoggerExpression + ";");
             WriteEarlyReturn(w, Logger + " is null", m.ReturnsStatus ? "InvalidArgument" : null);

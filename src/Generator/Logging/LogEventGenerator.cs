@@ -27,44 +27,46 @@ namespace DistriC.Generator.Logging
         {
             IncrementalValuesProvider<LogEventDeclaration> declarations = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    LoggingKnownTypes.LogEventAttribute,
+                    KnownTypes.LogEventAttribute,
                     static (node, _) => node is MethodDeclarationSyntax,
                     static (ctx, ct) => ctx.TargetSymbol is IMethodSymbol method && ctx.Attributes.Length == 1
                         ? Read(method, ctx.Attributes[0], ct)
                         : null)
                 .Where(static declaration => declaration is not null)
                 .Select(static (declaration, _) => declaration!)
-                .WithTrackingName(LoggingTrackingNames.Declarations);
+                .WithTrackingName(TrackingNames.LogEventDeclarations);
 
             IncrementalValuesProvider<LogEventModel> methods = declarations
                 .Where(static declaration => declaration.Valid is not null)
                 .Select(static (declaration, _) => declaration.Valid!)
-                .WithTrackingName(LoggingTrackingNames.Methods);
+                .WithTrackingName(TrackingNames.LogEventMethods);
 
             IncrementalValuesProvider<EquatableArray<LogEventModel>> types = methods
                 .Collect()
                 .SelectMany(static (all, _) => LogEventEmitter.GroupByType(all))
-                .WithTrackingName(LoggingTrackingNames.Types);
+                .WithTrackingName(TrackingNames.LogEventTypes);
 
-            context.RegisterSourceOutput(types, static (spc, group) =>
-                spc.AddSource(LogEventEmitter.HintName(group[0]), LogEventEmitter.Emit(group)));
+            context.RegisterSourceOutput(types, static (spc, group) => GeneratorGuard.Produce(
+                spc, LogEventEmitter.HintName(group[0]), group[0].TypeKey, () => LogEventEmitter.Emit(group)));
 
             IncrementalValuesProvider<EquatableArray<LogEventStandInModel>> standIns = declarations
                 .Where(static declaration => declaration.StandIn is not null)
                 .Select(static (declaration, _) => declaration.StandIn!)
                 .Collect()
                 .SelectMany(static (all, _) => LogEventStandInEmitter.GroupByType(all))
-                .WithTrackingName(LoggingTrackingNames.StandIns);
+                .WithTrackingName(TrackingNames.LogEventStandIns);
 
-            context.RegisterSourceOutput(standIns, static (spc, group) =>
-                spc.AddSource(LogEventStandInEmitter.HintName(group[0]), LogEventStandInEmitter.Emit(group)));
+            context.RegisterSourceOutput(standIns, static (spc, group) => GeneratorGuard.Produce(
+                spc, LogEventStandInEmitter.HintName(group[0]), group[0].TypeKey, () => LogEventStandInEmitter.Emit(group)));
         }
 
-        private static LogEventDeclaration? Read(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken)
-        {
-            LogEventModel? valid = LogEventParser.Parse(method, attribute, null, cancellationToken);
-            LogEventStandInModel? standIn = valid is null ? LogEventStandInReader.Read(method, cancellationToken) : null;
-            return valid is null && standIn is null ? null : new LogEventDeclaration(valid, standIn);
-        }
+        /// <summary>The model or stand-in of one method; null when there is neither, or reading it failed (left to the compiler and the analyzer).</summary>
+        private static LogEventDeclaration? Read(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken) =>
+            GeneratorGuard.Read(() =>
+            {
+                LogEventModel? valid = LogEventParser.Parse(method, attribute, null, cancellationToken);
+                LogEventStandInModel? standIn = valid is null ? LogEventStandInReader.Read(method, cancellationToken) : null;
+                return valid is null && standIn is null ? null : new LogEventDeclaration(valid, standIn);
+            });
     }
 }

@@ -24,7 +24,7 @@ namespace DistriC.Generator.Logging
 
         /// <summary>The whole file for one containing type.</summary>
         public static string Emit(EquatableArray<LogEventStandInModel> methods) =>
-            LogFileFrame.Write(methods[0].Namespace, methods[0].Types, methods.Count, (w, i) => WriteStandIn(w, methods[i]));
+            GeneratedFile.WriteEach(methods[0].Hierarchy, methods, WriteStandIn);
 
         private static void WriteStandIn(SourceWriter w, LogEventStandInModel m)
         {

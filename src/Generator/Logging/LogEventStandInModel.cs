@@ -7,26 +7,23 @@ namespace DistriC.Generator.Logging
 {
     /// <summary>A rejected [LogEvent] method, ready to receive a stand-in implementation.</summary>
     /// <remarks>
-    /// <para><c>Namespace</c>, <c>Types</c>, <c>TypeKey</c>: as in <see cref="LogEventModel"/>.</para>
+    /// <para><c>Hierarchy</c>, <c>TypeKey</c>: as in <see cref="LogEventModel"/>.</para>
     /// <para><c>Signature</c>: modifiers, return type, name, type parameters and parameters, all types fully qualified.</para>
     /// <para><c>Constraints</c>: one <c>where</c> clause per constrained type parameter (partial methods must repeat them).</para>
     /// <para><c>Body</c>: statements of the body: out parameters assigned, then the default return.</para>
     /// </remarks>
     internal sealed record LogEventStandInModel
     {
-        public LogEventStandInModel(string @namespace, EquatableArray<ContainingTypeModel> types, string typeKey, string signature, EquatableArray<string> constraints, EquatableArray<string> body)
+        public LogEventStandInModel(TypeHierarchy hierarchy, string typeKey, string signature, EquatableArray<string> constraints, EquatableArray<string> body)
         {
-            Namespace = @namespace;
-            Types = types;
+            Hierarchy = hierarchy;
             TypeKey = typeKey;
             Signature = signature;
             Constraints = constraints;
             Body = body;
         }
 
-        public string Namespace { get; }
-
-        public EquatableArray<ContainingTypeModel> Types { get; }
+        public TypeHierarchy Hierarchy { get; }
 
         public string TypeKey { get; }
 

@@ -43,13 +43,13 @@ namespace DistriC.Generator.Logging
             string returnType = method.ReturnsVoid ? "void" : RefPrefix(method) + method.ReturnType.ToDisplayString(TypeFormat);
             string typeParameters = method.TypeParameters.Length == 0
                 ? string.Empty
-                : "<" + string.Join(", ", method.TypeParameters.Select(t => Identifier(t.Name))) + ">";
+                : "<" + string.Join(", ", method.TypeParameters.Select(t => Identifiers.Escape(t.Name))) + ">";
             string parameters = string.Join(", ", method.Parameters.Select(p => Parameter(method, p)));
 
             var body = new List<string>();
             foreach (IParameterSymbol parameter in method.Parameters.Where(p => p.RefKind == RefKind.Out))
             {
-                body.Add(Identifier(parameter.Name) + " = default!;");
+                body.Add(Identifiers.Escape(parameter.Name) + " = default!;");
             }
 
             if (method.ReturnsByRef || method.ReturnsByRefReadonly)
@@ -62,10 +62,9 @@ namespace DistriC.Generator.Logging
             }
 
             return new LogEventStandInModel(
-                method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString(),
-                LogEventParser.ContainingTypes(syntax),
+                TypeHierarchy.Of(method.ContainingType, includeSelf: true, cancellationToken),
                 method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                modifiers + " " + returnType + " " + Identifier(method.Name) + typeParameters + "(" + parameters + ")",
+                modifiers + " " + returnType + " " + Identifiers.Escape(method.Name) + typeParameters + "(" + parameters + ")",
                 new EquatableArray<string>(method.TypeParameters.Select(Constraint).Where(c => c.Length > 0)),
                 new EquatableArray<string>(body));
         }
@@ -95,7 +94,7 @@ namespace DistriC.Generator.Logging
                 _ => string.Empty,
             };
 
-            return prefix + parameter.Type.ToDisplayString(TypeFormat) + " " + Identifier(parameter.Name);
+            return prefix + parameter.Type.ToDisplayString(TypeFormat) + " " + Identifiers.Escape(parameter.Name);
         }
 
         /// <summary><c>where T : ...</c> for a constrained type parameter, empty otherwise; in the order C# requires.</summary>
@@ -129,10 +128,7 @@ namespace DistriC.Generator.Logging
                 parts.Add("new()");
             }
 
-            return parts.Count == 0 ? string.Empty : "where " + Identifier(type.Name) + " : " + string.Join(", ", parts);
+            return parts.Count == 0 ? string.Empty : "where " + Identifiers.Escape(type.Name) + " : " + string.Join(", ", parts);
         }
-
-        private static string Identifier(string name) =>
-            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
     }
 }

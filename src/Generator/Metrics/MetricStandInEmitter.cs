@@ -28,7 +28,7 @@ namespace DistriC.Generator.Metrics
             model.Type.IsPartial && !model.Type.IsGeneric && !model.Type.IsStatic && model.Type.NonPartialContainer is null;
 
         public static string Emit(MetricModel model, string generatedCode) =>
-            MetricSourceEmitter.WriteFile(model.Type, Marker, w => WriteMembers(w, model, generatedCode));
+            GeneratedFile.Write(model.Type.Hierarchy, Marker, w => WriteMembers(w, model, generatedCode));
 
         private static void WriteMembers(SourceWriter w, MetricModel model, string generatedCode)
         {
@@ -41,7 +41,7 @@ namespace DistriC.Generator.Metrics
                 LabelModel label = model.Labels[d];
                 string labelType = label.IsEnumTyped ? label.TypeName! : InlineEnum(w, label, generatedCode, taken, enums);
                 string name = label.Name is { } n && SyntaxFacts.IsValidIdentifier(n) && n != "value" && parameterNames.Add(n)
-                    ? MetricIdentifiers.Escape(n)
+                    ? Identifiers.Escape(n)
                     : "label" + d.ToString(CultureInfo.InvariantCulture);
                 parameterNames.Add(name);
                 parameters.Add(labelType + " " + name);

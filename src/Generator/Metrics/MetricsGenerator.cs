@@ -17,41 +17,26 @@ namespace DistriC.Generator.Metrics
     [Generator(LanguageNames.CSharp)]
     public sealed class MetricsGenerator : IIncrementalGenerator
     {
-        /// <summary>Tracking name of the step that reads declarations into models.</summary>
-        public const string ModelStep = "DistriC.Metrics.Model";
-
-        /// <summary>Tracking name of the step that keeps the declarations without errors.</summary>
-        public const string ValidStep = "DistriC.Metrics.Valid";
-
-        /// <summary>Tracking name of the step that keeps the rejected declarations that can host stand-in members.</summary>
-        public const string RejectedStep = "DistriC.Metrics.Rejected";
-
-        /// <summary>Tracking name of the step that gathers every valid declaration for the catalog.</summary>
-        public const string CatalogStep = "DistriC.Metrics.Catalog";
-
-        private static readonly string GeneratedCode =
-            $"[global::System.CodeDom.Compiler.GeneratedCode(\"DistriC.Generator\", \"{typeof(MetricsGenerator).Assembly.GetName().Version}\")]";
-
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             IncrementalValuesProvider<MetricModel?> models = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    MetricModelBuilder.MetricAttributeName,
+                    KnownTypes.MetricAttribute,
                     static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                     static (syntax, cancellationToken) => Read(syntax, cancellationToken))
-                .WithTrackingName(ModelStep);
+                .WithTrackingName(TrackingNames.MetricModel);
 
             IncrementalValuesProvider<MetricModel> valid = models
                 .Where(static model => model is not null && MetricValidator.CanGenerate(model))
                 .Select(static (model, _) => model!)
-                .WithTrackingName(ValidStep);
+                .WithTrackingName(TrackingNames.MetricValid);
 
-            context.RegisterSourceOutput(valid, static (output, model) => Produce(
+            context.RegisterSourceOutput(valid, static (output, model) => GeneratorGuard.Produce(
                 output,
                 MetricSourceEmitter.HintName(model),
                 model.Type.DisplayName,
-                () => MetricSourceEmitter.Emit(model, GeneratedCode)));
+                () => MetricSourceEmitter.Emit(model, GeneratedFile.GeneratedCodeAttribute)));
 
             // Rejected declarations get stand-in members (constructor, label enums, update and read methods that
             // do nothing), never a diagnostic from here. The analyzers stay the single reporter of the DSC rules
@@ -63,64 +48,33 @@ namespace DistriC.Generator.Metrics
             IncrementalValuesProvider<MetricModel> rejected = models
                 .Where(static model => model is not null && !MetricValidator.CanGenerate(model) && MetricStandInEmitter.CanHost(model))
                 .Select(static (model, _) => model!)
-                .WithTrackingName(RejectedStep);
+                .WithTrackingName(TrackingNames.MetricRejected);
 
-            context.RegisterSourceOutput(rejected, static (output, model) => Produce(
+            context.RegisterSourceOutput(rejected, static (output, model) => GeneratorGuard.Produce(
                 output,
                 MetricSourceEmitter.HintName(model),
                 model.Type.DisplayName,
-                () => MetricStandInEmitter.Emit(model, GeneratedCode)));
+                () => MetricStandInEmitter.Emit(model, GeneratedFile.GeneratedCodeAttribute)));
 
             IncrementalValueProvider<EquatableArray<MetricModel>> catalog = valid
                 .Collect()
                 .Select(static (all, _) => new EquatableArray<MetricModel>(
                     all.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Type.DisplayName, StringComparer.Ordinal)))
-                .WithTrackingName(CatalogStep);
+                .WithTrackingName(TrackingNames.MetricCatalog);
 
             context.RegisterSourceOutput(catalog, static (output, all) =>
             {
                 if (all.Count > 0)
                 {
-                    Produce(output, MetricsCatalogEmitter.HintName, "DistricMetricsCatalog", () => MetricsCatalogEmitter.Emit(all, GeneratedCode));
+                    GeneratorGuard.Produce(output, MetricsCatalogEmitter.HintName, "DistricMetricsCatalog", () => MetricsCatalogEmitter.Emit(all, GeneratedFile.GeneratedCodeAttribute));
                 }
             });
         }
 
-        private static MetricModel? Read(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return syntax.TargetSymbol is INamedTypeSymbol type && syntax.Attributes.Length == 1
-                    ? MetricModelBuilder.Build(type, syntax.Attributes[0], withLocations: false, cancellationToken)
-                    : null;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A declaration the reader cannot understand is left to the compiler and the analyzers.
-                return null;
-            }
-        }
-
-        /// <summary>Adds generated source; a generator bug becomes a readable #error instead of an exception in the compiler.</summary>
-        private static void Produce(SourceProductionContext output, string hintName, string subject, Func<string> emit)
-        {
-            try
-            {
-                output.AddSource(hintName, emit());
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                try
-                {
-                    output.AddSource(
-                        "DistriC.GeneratorError." + hintName,
-                        $"#error DistriC.Generator failed for {subject}: {e.GetType().Name}: {e.Message.Replace('\n', ' ').Replace('\r', ' ')}\n");
-                }
-                catch (ArgumentException)
-                {
-                    // The same failure was already reported under this name; one #error is enough.
-                }
-            }
-        }
+        /// <summary>The model of one declaration; null when there is none or reading failed (left to the compiler and the analyzers).</summary>
+        private static MetricModel? Read(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken) =>
+            GeneratorGuard.Read(() => syntax.TargetSymbol is INamedTypeSymbol type && syntax.Attributes.Length == 1
+                ? MetricModelBuilder.Build(type, syntax.Attributes[0], withLocations: false, cancellationToken)
+                : null);
     }
 }

@@ -30,24 +30,6 @@ namespace DistriC.Logging
         UnresolvedEnum,
     }
 
-    /// <summary>One type around the method, outermost first.</summary>
-    /// <remarks>
-    /// <para><c>Keyword</c>: Declaration keyword(s): <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>.</para>
-    /// <para><c>NameWithTypeParameters</c>: Identifier plus type parameter list as written, e.g. <c>Log&lt;T&gt;</c>.</para>
-    /// </remarks>
-    internal sealed record ContainingTypeModel
-    {
-        public ContainingTypeModel(string keyword, string nameWithTypeParameters)
-        {
-            Keyword = keyword;
-            NameWithTypeParameters = nameWithTypeParameters;
-        }
-
-        public string Keyword { get; }
-
-        public string NameWithTypeParameters { get; }
-    }
-
     /// <summary>An enum member the generator maps to its name.</summary>
     /// <remarks>
     /// <para><c>Identifier</c>: C# identifier (escaped with <c>@</c> when a keyword).</para>
@@ -114,8 +96,7 @@ namespace DistriC.Logging
 
     /// <summary>A valid [LogEvent] method, ready to emit.</summary>
     /// <remarks>
-    /// <para><c>Namespace</c>: Containing namespace, empty for the global namespace.</para>
-    /// <para><c>Types</c>: Containing types, outermost first.</para>
+    /// <para><c>Hierarchy</c>: Containing namespace (empty for the global one) and types, outermost first.</para>
     /// <para><c>TypeKey</c>: Fully qualified containing type; groups methods into one file and orders output.</para>
     /// <para><c>Modifiers</c>: Method modifiers as written, e.g. <c>public static partial</c>.</para>
     /// <para><c>Name</c>: Method identifier.</para>
@@ -127,10 +108,9 @@ namespace DistriC.Logging
     /// </remarks>
     internal sealed record LogEventModel
     {
-        public LogEventModel(string @namespace, EquatableArray<ContainingTypeModel> types, string typeKey, string modifiers, string name, bool returnsStatus, string loggerExpression, string levelMember, string header, EquatableArray<LogParameterModel> parameters)
+        public LogEventModel(TypeHierarchy hierarchy, string typeKey, string modifiers, string name, bool returnsStatus, string loggerExpression, string levelMember, string header, EquatableArray<LogParameterModel> parameters)
         {
-            Namespace = @namespace;
-            Types = types;
+            Hierarchy = hierarchy;
             TypeKey = typeKey;
             Modifiers = modifiers;
             Name = name;
@@ -141,9 +121,7 @@ namespace DistriC.Logging
             Parameters = parameters;
         }
 
-        public string Namespace { get; }
-
-        public EquatableArray<ContainingTypeModel> Types { get; }
+        public TypeHierarchy Hierarchy { get; }
 
         public string TypeKey { get; }
 

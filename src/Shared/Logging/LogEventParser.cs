@@ -16,7 +16,7 @@ namespace DistriC.Logging
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
         /// <summary>Parses one [LogEvent] method; null when it breaks a rule (each one added to <paramref name="problems"/>).</summary>
-        public static LogEventModel? Parse(IMethodSymbol method, AttributeData attribute, List<LogEventProblem>? problems, CancellationToken cancellationToken)
+        public static LogEventModel? Parse(IMethodSymbol method, AttributeData attribute, List<DeclarationProblem>? problems, CancellationToken cancellationToken)
         {
             var found = new LogEventProblems(problems);
             var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
@@ -35,12 +35,11 @@ namespace DistriC.Logging
             }
 
             return new LogEventModel(
-                method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString(),
-                ContainingTypes(syntax),
+                TypeHierarchy.Of(method.ContainingType, includeSelf: true, cancellationToken),
                 method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 string.Join(" ", syntax.Modifiers.Select(m => m.Text)),
                 syntax.Identifier.Text,
-                LoggingKnownTypes.Is(method.ReturnType, LoggingKnownTypes.DistricStatus),
+                KnownTypes.Is(method.ReturnType, KnownTypes.DistricStatus),
                 logger,
                 levelMember,
                 header,
@@ -51,21 +50,21 @@ namespace DistriC.Logging
         {
             if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || syntax.Body is not null || syntax.ExpressionBody is not null)
             {
-                found.Add(LogEventRule.NotPartial, syntax.Identifier.GetLocation(), method.Name);
+                found.Add(LoggingDiagnosticDescriptors.NotPartial, syntax.Identifier.GetLocation(), method.Name);
             }
 
             for (SyntaxNode? node = syntax.Parent; node is TypeDeclarationSyntax type; node = node.Parent)
             {
                 if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
-                    found.Add(LogEventRule.NotPartial, type.Identifier.GetLocation(), type.Identifier.Text);
+                    found.Add(LoggingDiagnosticDescriptors.NotPartial, type.Identifier.GetLocation(), type.Identifier.Text);
                 }
             }
 
-            bool returnsOk = method.ReturnsVoid || LoggingKnownTypes.Is(method.ReturnType, LoggingKnownTypes.DistricStatus);
+            bool returnsOk = method.ReturnsVoid || KnownTypes.Is(method.ReturnType, KnownTypes.DistricStatus);
             if (!returnsOk || method.IsGenericMethod)
             {
-                found.Add(LogEventRule.InvalidSignature, syntax.Identifier.GetLocation(), method.Name);
+                found.Add(LoggingDiagnosticDescriptors.InvalidSignature, syntax.Identifier.GetLocation(), method.Name);
             }
         }
 
@@ -82,7 +81,7 @@ namespace DistriC.Logging
             string? levelName = levelArgument.Value is int level ? LogFormat.LevelName(level) : null;
             if (levelName is null)
             {
-                found.Add(LogEventRule.UndefinedLevel, ArgumentLocation(0), levelArgument.Value?.ToString() ?? "null");
+                found.Add(LoggingDiagnosticDescriptors.UndefinedLevel, ArgumentLocation(0), levelArgument.Value?.ToString() ?? "null");
             }
             else
             {
@@ -94,12 +93,12 @@ namespace DistriC.Logging
             string? message = attribute.ConstructorArguments[2].Value as string;
             if (string.IsNullOrEmpty(component))
             {
-                found.Add(LogEventRule.EmptyText, ArgumentLocation(1), "component", method.Name);
+                found.Add(LoggingDiagnosticDescriptors.EmptyText, ArgumentLocation(1), "component", method.Name);
             }
 
             if (string.IsNullOrEmpty(message))
             {
-                found.Add(LogEventRule.EmptyText, ArgumentLocation(2), "message", method.Name);
+                found.Add(LoggingDiagnosticDescriptors.EmptyText, ArgumentLocation(2), "message", method.Name);
             }
 
             return levelName is null || levelMember.Length == 0 || string.IsNullOrEmpty(component) || string.IsNullOrEmpty(message)
@@ -112,28 +111,28 @@ namespace DistriC.Logging
             IParameterSymbol? parameter = method.Parameters.FirstOrDefault(IsLogger);
             if (parameter is not null)
             {
-                return Identifier(parameter.Name);
+                return Identifiers.Escape(parameter.Name);
             }
 
             var members = method.ContainingType.GetMembers()
                 .Where(m => !m.IsImplicitlyDeclared && (!method.IsStatic || m.IsStatic))
-                .Where(m => LoggingKnownTypes.Is((m as IFieldSymbol)?.Type, LoggingKnownTypes.JsonLogger)
-                            || (m as IPropertySymbol) is { IsIndexer: false, GetMethod: not null } p && LoggingKnownTypes.Is(p.Type, LoggingKnownTypes.JsonLogger))
+                .Where(m => KnownTypes.Is((m as IFieldSymbol)?.Type, KnownTypes.JsonLogger)
+                            || (m as IPropertySymbol) is { IsIndexer: false, GetMethod: not null } p && KnownTypes.Is(p.Type, KnownTypes.JsonLogger))
                 .ToList();
             if (members.Count != 1)
             {
-                found.Add(LogEventRule.NoLogger, method.Locations.FirstOrDefault(), method.Name, method.ContainingType.Name);
+                found.Add(LoggingDiagnosticDescriptors.NoLogger, method.Locations.FirstOrDefault(), method.Name, method.ContainingType.Name);
                 return null;
             }
 
-            string name = Identifier(members[0].Name);
+            string name = Identifiers.Escape(members[0].Name);
             return members[0].IsStatic
                 ? method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + name
                 : "this." + name;
         }
 
         private static bool IsLogger(IParameterSymbol parameter) =>
-            parameter.RefKind == RefKind.None && LoggingKnownTypes.Is(parameter.Type, LoggingKnownTypes.JsonLogger);
+            parameter.RefKind == RefKind.None && KnownTypes.Is(parameter.Type, KnownTypes.JsonLogger);
 
         private static EquatableArray<LogParameterModel> ParseParameters(IMethodSymbol method, LogEventProblems found)
         {
@@ -144,7 +143,7 @@ namespace DistriC.Logging
             {
                 bool isLogger = SymbolEqualityComparer.Default.Equals(parameter, logger);
                 LogParameterModel? model = isLogger
-                    ? new LogParameterModel(Identifier(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), method.IsExtensionMethod && parameter.Ordinal == 0, LogValueKind.Logger, false, string.Empty, string.Empty, string.Empty, EquatableArray<EnumMemberModel>.Empty)
+                    ? new LogParameterModel(Identifiers.Escape(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), method.IsExtensionMethod && parameter.Ordinal == 0, LogValueKind.Logger, false, string.Empty, string.Empty, string.Empty, EquatableArray<EnumMemberModel>.Empty)
                     : ParseField(parameter, names, found);
                 if (model is not null)
                 {
@@ -163,27 +162,27 @@ namespace DistriC.Logging
             LogValueKind? kind = parameter.RefKind == RefKind.None ? LogValueTypes.Classify(parameter.Type, out isNullable, out valueType) : null;
             if (kind is null)
             {
-                found.Add(LogEventRule.UnsupportedParameterType, location, parameter.Name, parameter.Type.ToDisplayString());
+                found.Add(LoggingDiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, parameter.Type.ToDisplayString());
                 return null;
             }
 
             string fieldName = FieldName(parameter);
             if (fieldName.Length == 0)
             {
-                found.Add(LogEventRule.EmptyText, location, "field name", parameter.ContainingSymbol.Name);
+                found.Add(LoggingDiagnosticDescriptors.EmptyText, location, "field name", parameter.ContainingSymbol.Name);
             }
             else if (LogFormat.IsReservedFieldName(fieldName))
             {
-                found.Add(LogEventRule.ReservedFieldName, location, fieldName);
+                found.Add(LoggingDiagnosticDescriptors.ReservedFieldName, location, fieldName);
             }
             else if (!names.Add(fieldName))
             {
-                found.Add(LogEventRule.DuplicateFieldName, location, fieldName, parameter.ContainingSymbol.Name);
+                found.Add(LoggingDiagnosticDescriptors.DuplicateFieldName, location, fieldName, parameter.ContainingSymbol.Name);
             }
 
             bool isEnum = kind == LogValueKind.Enum;
             return new LogParameterModel(
-                Identifier(parameter.Name),
+                Identifiers.Escape(parameter.Name),
                 parameter.Type.ToDisplayString(TypeFormat),
                 parameter.Ordinal == 0 && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true },
                 kind.Value,
@@ -197,7 +196,7 @@ namespace DistriC.Logging
         private static string FieldName(IParameterSymbol parameter)
         {
             AttributeData? rename = parameter.GetAttributes()
-                .FirstOrDefault(a => LoggingKnownTypes.Is(a.AttributeClass, LoggingKnownTypes.LogFieldAttribute));
+                .FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, KnownTypes.LogFieldAttribute));
             if (rename is { ConstructorArguments.Length: 1 })
             {
                 return rename.ConstructorArguments[0].Value as string ?? string.Empty;
@@ -215,34 +214,11 @@ namespace DistriC.Logging
                 // Aliases share a value; the first declared name wins (a switch cannot have two equal labels).
                 if (field.HasConstantValue && field.ConstantValue is not null && seen.Add(field.ConstantValue))
                 {
-                    members.Add(new EnumMemberModel(Identifier(field.Name), LogFormat.Quote(field.Name)));
+                    members.Add(new EnumMemberModel(Identifiers.Escape(field.Name), LogFormat.Quote(field.Name)));
                 }
             }
 
             return new EquatableArray<EnumMemberModel>(members);
         }
-
-        /// <summary>The types around <paramref name="syntax"/>, outermost first, as the generated partial declarations repeat them.</summary>
-        internal static EquatableArray<ContainingTypeModel> ContainingTypes(MethodDeclarationSyntax syntax)
-        {
-            var types = new List<ContainingTypeModel>();
-            for (SyntaxNode? node = syntax.Parent; node is TypeDeclarationSyntax type; node = node.Parent)
-            {
-                types.Insert(0, new ContainingTypeModel(Keyword(type), type.Identifier.Text + type.TypeParameterList));
-            }
-
-            return new EquatableArray<ContainingTypeModel>(types);
-        }
-
-        private static string Keyword(TypeDeclarationSyntax type) => type switch
-        {
-            RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
-            StructDeclarationSyntax => "struct",
-            InterfaceDeclarationSyntax => "interface",
-            _ => "class",
-        };
-
-        private static string Identifier(string name) =>
-            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
     }
 }

@@ -1,4 +1,5 @@
 // Which parameter types a log event can write without boxing or allocating, and how.
+using DistriC.Generators;
 using Microsoft.CodeAnalysis;
 
 namespace DistriC.Logging
@@ -66,24 +67,24 @@ namespace DistriC.Logging
                 case SpecialType.System_DateTime: return LogValueKind.DateTime;
             }
 
-            if (LoggingKnownTypes.Is(type, LoggingKnownTypes.Guid))
+            if (KnownTypes.Is(type, KnownTypes.Guid))
             {
                 return LogValueKind.Guid;
             }
 
-            if (LoggingKnownTypes.Is(type, LoggingKnownTypes.DateTimeOffset))
+            if (KnownTypes.Is(type, KnownTypes.DateTimeOffset))
             {
                 return LogValueKind.DateTimeOffset;
             }
 
-            if (LoggingKnownTypes.Is(type, LoggingKnownTypes.TimeSpan))
+            if (KnownTypes.Is(type, KnownTypes.TimeSpan))
             {
                 return LogValueKind.TimeSpan;
             }
 
             for (ITypeSymbol? t = type; t is not null; t = t.BaseType)
             {
-                if (t.TypeKind == TypeKind.Class && LoggingKnownTypes.Is(t, LoggingKnownTypes.Exception))
+                if (t.TypeKind == TypeKind.Class && KnownTypes.Is(t, KnownTypes.Exception))
                 {
                     return LogValueKind.Exception;
                 }

@@ -1,5 +1,7 @@
-// The diagnostics of [LogEvent] declarations (DSC101-DSC108). Shared with the generator so both projects
-// track the same release files (src/Analyzers/AnalyzerReleases.*.md); the IDs are a public contract.
+// The diagnostics of [LogEvent] declarations (DSC101-DSC108), created through the shared DiagnosticCatalog.
+// Shared with the generator so both projects track the same release files (src/Analyzers/AnalyzerReleases.*.md);
+// the IDs are a public contract.
+using DistriC.Generators;
 using Microsoft.CodeAnalysis;
 
 namespace DistriC.Logging
@@ -7,8 +9,6 @@ namespace DistriC.Logging
     /// <summary>The DSC1xx diagnostics of <c>[LogEvent]</c> declarations (documented in docs/diagnostics.md).</summary>
     internal static class LoggingDiagnosticDescriptors
     {
-        private const string Category = "DistriC.Logging";
-
         /// <summary>DSC101: "'{0}' must be declared partial (a partial method definition without a body, in partial types) so the generator can implement it".</summary>
         public static readonly DiagnosticDescriptor NotPartial = Create(
             "DSC101", "Log event method or containing type is not partial",
@@ -49,23 +49,7 @@ namespace DistriC.Logging
             "DSC108", "Undefined log level",
             "Log level '{0}' is not a defined LogLevel; use LogLevel.Debug, Info, Warn, Error or Fatal");
 
-        /// <summary>The descriptor reporting <paramref name="rule"/>.</summary>
-        public static DiagnosticDescriptor For(LogEventRule rule)
-        {
-            switch (rule)
-            {
-                case LogEventRule.NotPartial: return NotPartial;
-                case LogEventRule.UnsupportedParameterType: return UnsupportedParameterType;
-                case LogEventRule.DuplicateFieldName: return DuplicateFieldName;
-                case LogEventRule.ReservedFieldName: return ReservedFieldName;
-                case LogEventRule.NoLogger: return NoLogger;
-                case LogEventRule.EmptyText: return EmptyText;
-                case LogEventRule.InvalidSignature: return InvalidSignature;
-                default: return UndefinedLevel;
-            }
-        }
-
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticHelpLinks.For(id));
+            DiagnosticCatalog.Create(id, title, message, DiagnosticCategories.Logging);
     }
 }

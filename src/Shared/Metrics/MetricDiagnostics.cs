@@ -1,14 +1,13 @@
-// The diagnostics of [Metric] declarations (DSC001-DSC013); the rules shared with the runtime take
-// their id, title and message from MetricRule (src/Shared/Rules). Documented in docs/diagnostics.md and
-// tracked in src/Analyzers/AnalyzerReleases.*.md; the IDs are a public contract.
+// The diagnostics of [Metric] declarations (DSC001-DSC013), created through the shared DiagnosticCatalog; the rules
+// shared with the runtime take their id, title and message from MetricRule (src/Shared/Rules). Documented in
+// docs/diagnostics.md and tracked in src/Analyzers/AnalyzerReleases.*.md; the IDs are a public contract.
+using DistriC.Generators;
 using Microsoft.CodeAnalysis;
 
 namespace DistriC.Metrics
 {
     internal static class MetricDiagnostics
     {
-        private const string Category = "DistriC.Metrics";
-
         public static readonly DiagnosticDescriptor UnboundedLabel = Error("DSC001", MetricRule.UnboundedLabel);
 
         public static readonly DiagnosticDescriptor CardinalityTooHigh = Error("DSC002", MetricRule.CardinalityTooHigh);
@@ -19,16 +18,14 @@ namespace DistriC.Metrics
 
         public static readonly DiagnosticDescriptor InvalidLabelName = Error("DSC005", MetricRule.InvalidLabelName);
 
-        public static readonly DiagnosticDescriptor DuplicateMetricName = new DiagnosticDescriptor(
+        public static readonly DiagnosticDescriptor DuplicateMetricName = DiagnosticCatalog.Create(
             "DSC006",
             "Duplicate metric name",
             "Metric name '{0}' is already declared by '{1}': give each metric its own name, or declare it once and share the instance",
-            Category,
+            DiagnosticCategories.Metrics,
             DiagnosticSeverity.Error,
-            isEnabledByDefault: true,
-            helpLinkUri: DiagnosticHelpLinks.For("DSC006"),
             description: "Two [Metric] classes of one compilation cannot share a name: registering both in one registry would fail.",
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            compilationEnd: true);
 
         public static readonly DiagnosticDescriptor InvalidDeclaringType = Error(
             "DSC007",
@@ -39,26 +36,22 @@ namespace DistriC.Metrics
 
         public static readonly DiagnosticDescriptor InvalidBuckets = Error("DSC009", MetricRule.InvalidBuckets);
 
-        public static readonly DiagnosticDescriptor CounterWithoutTotal = new DiagnosticDescriptor(
+        public static readonly DiagnosticDescriptor CounterWithoutTotal = DiagnosticCatalog.Create(
             "DSC010",
             "Counter name should end with _total",
             "Counter name '{0}' should end with '_total': append the suffix (the code fix does it)",
-            Category,
+            DiagnosticCategories.Metrics,
             DiagnosticSeverity.Warning,
-            isEnabledByDefault: true,
-            helpLinkUri: DiagnosticHelpLinks.For("DSC010"),
             description: "Prometheus and OpenMetrics name counters '<name>_total'; a code fix appends the suffix.");
 
-        public static readonly DiagnosticDescriptor TooManySeries = new DiagnosticDescriptor(
+        public static readonly DiagnosticDescriptor TooManySeries = DiagnosticCatalog.Create(
             "DSC011",
             "Assembly series budget exceeded",
             "The assembly declares {0} series > {1} (largest: {2}); reduce the labels or buckets of the largest metrics, or raise the budget (MSBuild property DistricMaxSeries)",
-            Category,
+            DiagnosticCategories.Metrics,
             DiagnosticSeverity.Error,
-            isEnabledByDefault: true,
-            helpLinkUri: DiagnosticHelpLinks.For("DSC011"),
             description: "The sum of the series every [Metric] of the assembly can expose must stay within the budget.",
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            compilationEnd: true);
 
         public static readonly DiagnosticDescriptor HelpTooLong = Error("DSC012", MetricRule.HelpTooLong);
 
@@ -79,8 +72,12 @@ namespace DistriC.Metrics
             _ => throw new System.ArgumentOutOfRangeException(nameof(rule), rule.Id, "No diagnostic descriptor for this rule."),
         };
 
+        /// <summary>A violation of a rule shared with the runtime, reported at <paramref name="location"/>.</summary>
+        public static DeclarationProblem Problem(MetricRuleViolation violation, SourceLocation location) =>
+            new DeclarationProblem(For(violation.Rule), location, violation.Arguments);
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticHelpLinks.For(id));
+            DiagnosticCatalog.Create(id, title, message, DiagnosticCategories.Metrics);
 
         // The message format is the rule's one template, which the runtime's exception message uses too. The id is
         // also written here as a literal because release tracking (RS2000-RS2002) reads descriptor ids as constants.

@@ -1,7 +1,6 @@
-// How label names and values become C# identifiers in generated code. One implementation, used by
-// the generator to name members and by the validator to detect names that collide (DSC005, DSC008).
-using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
+// The names the metrics generator gives its members. One implementation, used by the generator to name
+// members and by the validator to detect names that collide (DSC005, DSC008); how any text becomes an
+// identifier (PascalCase, keyword escaping) is the shared DistriC.Generators.Identifiers.
 
 namespace DistriC.Metrics
 {
@@ -12,47 +11,6 @@ namespace DistriC.Metrics
         /// stride constant must not take one of these names.
         /// </summary>
         public static readonly string[] GeneratedMemberNames = { "Cardinality", "Inc", "Add", "Get", "Set", "Dec", "Observe", "GetCount", "GetSum" };
-
-        /// <summary>
-        /// PascalCase of a label name or value: ASCII letters and digits are kept, every other
-        /// character separates words, each word starts upper-case (<c>status_code</c> → <c>StatusCode</c>,
-        /// <c>us-east-1</c> → <c>UsEast1</c>, <c>GET</c> → <c>GET</c>); a leading digit gets a <c>_</c>
-        /// prefix and text with no letter or digit becomes <c>_</c>.
-        /// </summary>
-        public static string PascalCase(string text)
-        {
-            var result = new StringBuilder(text.Length + 1);
-            bool startWord = true;
-            foreach (char c in text)
-            {
-                bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-                bool digit = c >= '0' && c <= '9';
-                if (!letter && !digit)
-                {
-                    startWord = true;
-                    continue;
-                }
-
-                result.Append(startWord && letter ? char.ToUpperInvariant(c) : c);
-                startWord = false;
-            }
-
-            if (result.Length == 0)
-            {
-                return "_";
-            }
-
-            if (result[0] >= '0' && result[0] <= '9')
-            {
-                result.Insert(0, '_');
-            }
-
-            return result.ToString();
-        }
-
-        /// <summary>An identifier as written in source: <c>@</c>-escaped when it is a C# keyword (label names become parameters).</summary>
-        public static string Escape(string identifier) =>
-            SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 
         /// <summary>Name of the stride constant of label <paramref name="pascalName"/>.</summary>
         public static string Stride(string pascalName) => pascalName + "Stride";

@@ -1,6 +1,7 @@
 // The declaration model of one [Metric] class: plain values only (strings, numbers, equatable arrays
 // and locations as data), never an ISymbol, SyntaxNode or Compilation, so the incremental generator
 // can cache it and the analyzers can validate it with the same rules (MetricValidator).
+using System.Linq;
 using DistriC.Generators;
 
 namespace DistriC.Metrics
@@ -13,54 +14,33 @@ namespace DistriC.Metrics
         Histogram = 2,
     }
 
-    /// <summary>One type the metric class is nested in, outermost first.</summary>
-    internal sealed record ContainingTypeModel
-    {
-        public ContainingTypeModel(string keyword, string name)
-        {
-            Keyword = keyword;
-            Name = name;
-        }
-
-        /// <summary><c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c> or <c>interface</c>.</summary>
-        public string Keyword { get; }
-
-        public string Name { get; }
-    }
-
     /// <summary>Where the declaring type sits and whether its shape allows generated members.</summary>
     internal sealed record TypeShapeModel
     {
         public TypeShapeModel(
-            string? @namespace,
-            EquatableArray<ContainingTypeModel> containers,
+            TypeHierarchy containers,
             string name,
             string keyword,
             bool isPartial,
             bool isGeneric,
             bool isStatic,
-            string? nonPartialContainer,
             bool labelsOnOtherPart,
             bool isEffectivelyPublic,
             SourceLocation identifierLocation)
         {
-            Namespace = @namespace;
             Containers = containers;
             Name = name;
             Keyword = keyword;
             IsPartial = isPartial;
             IsGeneric = isGeneric;
             IsStatic = isStatic;
-            NonPartialContainer = nonPartialContainer;
             LabelsOnOtherPart = labelsOnOtherPart;
             IsEffectivelyPublic = isEffectivelyPublic;
             IdentifierLocation = identifierLocation;
         }
 
-        /// <summary>Containing namespace, or null for the global namespace.</summary>
-        public string? Namespace { get; }
-
-        public EquatableArray<ContainingTypeModel> Containers { get; }
+        /// <summary>The namespace and the types the class is nested in, outermost first (the class itself not included).</summary>
+        public TypeHierarchy Containers { get; }
 
         public string Name { get; }
 
@@ -74,8 +54,8 @@ namespace DistriC.Metrics
 
         public bool IsStatic { get; }
 
-        /// <summary>Name of the first containing type not declared partial, if any.</summary>
-        public string? NonPartialContainer { get; }
+        /// <summary>Name of the outermost containing type not declared partial, if any.</summary>
+        public string? NonPartialContainer => Containers.Types.FirstOrDefault(t => !t.IsPartial)?.Name;
 
         /// <summary>A [Label] sits on a partial part other than the one carrying [Metric].</summary>
         public bool LabelsOnOtherPart { get; }
@@ -86,24 +66,10 @@ namespace DistriC.Metrics
         public SourceLocation IdentifierLocation { get; }
 
         /// <summary>Dotted name for people: <c>Ns.Outer.Name</c>.</summary>
-        public string DisplayName
-        {
-            get
-            {
-                var text = new System.Text.StringBuilder();
-                if (Namespace is not null)
-                {
-                    text.Append(Namespace).Append('.');
-                }
+        public string DisplayName => Containers.DisplayName.Length > 0 ? Containers.DisplayName + "." + Name : Name;
 
-                foreach (ContainingTypeModel container in Containers)
-                {
-                    text.Append(container.Name).Append('.');
-                }
-
-                return text.Append(Name).ToString();
-            }
-        }
+        /// <summary>The hierarchy of the generated partial declarations: the containers, then the class itself.</summary>
+        public TypeHierarchy Hierarchy => Containers.Append(new HierarchyType(Keyword, Name, string.Empty, IsPartial));
     }
 
     /// <summary>One allowed value of a label.</summary>
@@ -191,7 +157,7 @@ namespace DistriC.Metrics
         public SourceLocation NameLocation { get; }
 
         /// <summary>Name of the generated nested enum (inline labels) and the stride constant prefix.</summary>
-        public string PascalName => MetricIdentifiers.PascalCase(Name ?? string.Empty);
+        public string PascalName => Identifiers.PascalCase(Name ?? string.Empty);
     }
 
     /// <summary>One [Metric] declaration.</summary>

@@ -9,18 +9,14 @@ using System.Linq;
 using System.Threading;
 using DistriC.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DistriC.Metrics
 {
     internal static class MetricModelBuilder
     {
-        public const string MetricAttributeName = "DistriC.MetricAttribute";
-        private const string AttributeNamespace = "DistriC";
-
         /// <summary>True when <paramref name="attribute"/> is <c>[DistriC.Metric]</c>.</summary>
-        public static bool IsMetricAttribute(AttributeData attribute) => Is(attribute.AttributeClass, "MetricAttribute");
+        public static bool IsMetricAttribute(AttributeData attribute) => KnownTypes.Is(attribute.AttributeClass, KnownTypes.MetricAttribute);
 
         /// <summary>
         /// The model of <paramref name="type"/>, or null when the attribute is too malformed to read
@@ -64,8 +60,8 @@ namespace DistriC.Metrics
             foreach (AttributeData attribute in type.GetAttributes())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                bool inline = Is(attribute.AttributeClass, "LabelAttribute");
-                bool typed = !inline && Is(attribute.AttributeClass?.OriginalDefinition, "LabelAttribute`1");
+                bool inline = KnownTypes.Is(attribute.AttributeClass, KnownTypes.LabelAttribute);
+                bool typed = !inline && KnownTypes.Is(attribute.AttributeClass?.OriginalDefinition, KnownTypes.TypedLabelAttribute);
                 if (!inline && !typed)
                 {
                     continue;
@@ -111,31 +107,23 @@ namespace DistriC.Metrics
 
         private static TypeShapeModel BuildShape(INamedTypeSymbol type, SyntaxNode? metricPart, bool labelsOnOtherPart, bool withLocations, CancellationToken cancellationToken)
         {
-            var containers = new List<ContainingTypeModel>();
-            string? nonPartialContainer = null;
             bool isGeneric = type.TypeParameters.Length > 0;
             bool isPublic = type.DeclaredAccessibility == Accessibility.Public;
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
-                containers.Insert(0, new ContainingTypeModel(Keyword(outer), outer.Name));
                 isGeneric |= outer.TypeParameters.Length > 0;
                 isPublic &= outer.DeclaredAccessibility == Accessibility.Public;
-                if (!IsPartial(outer, cancellationToken))
-                {
-                    nonPartialContainer = outer.Name;
-                }
             }
 
+            HierarchyType self = HierarchyType.Of(type, cancellationToken);
             SyntaxToken identifier = metricPart is TypeDeclarationSyntax declaration ? declaration.Identifier : default;
             return new TypeShapeModel(
-                type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-                new EquatableArray<ContainingTypeModel>(containers),
+                TypeHierarchy.Of(type, includeSelf: false, cancellationToken),
                 type.Name,
-                Keyword(type),
-                IsPartial(type, cancellationToken),
+                self.Keyword,
+                self.IsPartial,
                 isGeneric,
                 type.IsStatic,
-                nonPartialContainer,
                 labelsOnOtherPart,
                 isPublic,
                 withLocations && identifier != default ? SourceLocation.From(identifier.GetLocation()) : default);
@@ -159,7 +147,7 @@ namespace DistriC.Metrics
                 string? value = given[i].Value as string;
                 values.Add(new LabelValueModel(
                     value,
-                    MetricIdentifiers.PascalCase(value ?? string.Empty),
+                    Identifiers.PascalCase(value ?? string.Empty),
                     null,
                     perValue ? SourceLocation.From(syntax!.ArgumentList!.Arguments[i + 1]) : default));
             }
@@ -189,7 +177,7 @@ namespace DistriC.Metrics
             }
 
             bool isEnum = enumType.TypeKind == TypeKind.Enum;
-            bool isFlags = isEnum && enumType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
+            bool isFlags = isEnum && enumType.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, KnownTypes.FlagsAttribute));
             var members = new List<(decimal Constant, LabelValueModel Value)>();
             if (isEnum)
             {
@@ -237,7 +225,7 @@ namespace DistriC.Metrics
         {
             foreach (AttributeData attribute in field.GetAttributes())
             {
-                if (Is(attribute.AttributeClass, "LabelValueAttribute") && attribute.ConstructorArguments.Length == 1)
+                if (KnownTypes.Is(attribute.AttributeClass, KnownTypes.LabelValueAttribute) && attribute.ConstructorArguments.Length == 1)
                 {
                     return attribute.ConstructorArguments[0].Value as string;
                 }
@@ -245,10 +233,6 @@ namespace DistriC.Metrics
 
             return field.Name;
         }
-
-        private static bool Is(INamedTypeSymbol? type, string metadataName) =>
-            type is not null && type.MetadataName == metadataName && type.ContainingType is null
-            && type.ContainingNamespace?.ToDisplayString() == AttributeNamespace;
 
         private static bool IsStringOrNull(TypedConstant constant) =>
             constant.Kind == TypedConstantKind.Primitive && (constant.Value is null || constant.Value is string);
@@ -265,27 +249,6 @@ namespace DistriC.Metrics
 
             return true;
         }
-
-        private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
-        {
-            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
-                    || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    return false;
-                }
-            }
-
-            return type.DeclaringSyntaxReferences.Length > 0;
-        }
-
-        private static string Keyword(INamedTypeSymbol type) => type.TypeKind switch
-        {
-            TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
-            TypeKind.Interface => "interface",
-            _ => type.IsRecord ? "record" : "class",
-        };
 
         private static AttributeArgumentSyntax? Argument(AttributeSyntax? syntax, int position)
         {

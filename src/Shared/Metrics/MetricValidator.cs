@@ -7,20 +7,21 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DistriC.Generators;
 
 namespace DistriC.Metrics
 {
     internal static class MetricValidator
     {
         /// <summary>Problems of the declaration itself (everything except the configurable cardinality cap and the cross-metric rules).</summary>
-        public static List<MetricProblem> Validate(MetricModel model)
+        public static List<DeclarationProblem> Validate(MetricModel model)
         {
-            var problems = new List<MetricProblem>();
+            var problems = new List<DeclarationProblem>();
             CheckType(model, problems);
             if (MetricKinds.Find((int)model.Kind) is not { } kind)
             {
                 // Nothing else about an unknown kind is knowable (its suffix, buckets or reserved labels).
-                problems.Add(new MetricProblem(MetricDeclarationRules.UnknownKind(model.Name, (int)model.Kind), model.Locations.Attribute));
+                problems.Add(MetricDiagnostics.Problem(MetricDeclarationRules.UnknownKind(model.Name, (int)model.Kind), model.Locations.Attribute));
                 return problems;
             }
 
@@ -34,7 +35,7 @@ namespace DistriC.Metrics
         /// <summary>True when the generator may emit code for <paramref name="model"/>.</summary>
         public static bool CanGenerate(MetricModel model)
         {
-            foreach (MetricProblem problem in Validate(model))
+            foreach (DeclarationProblem problem in Validate(model))
             {
                 if (problem.IsError)
                 {
@@ -64,18 +65,18 @@ namespace DistriC.Metrics
             Cardinality(model) * MetricKinds.Get((int)model.Kind).SeriesPerCombination(BucketCount(model));
 
         /// <summary>DSC002: the cardinality against the configured cap.</summary>
-        public static MetricProblem? CheckCardinality(MetricModel model, long cap)
+        public static DeclarationProblem? CheckCardinality(MetricModel model, long cap)
         {
             MetricRuleViolation? violation = MetricDeclarationRules.CheckCardinality(
                 model.Name, model.Labels.Select(l => l.Name).ToArray(), AllowlistSizes(model), cap);
-            return violation is null ? null : new MetricProblem(violation, model.Locations.Attribute);
+            return violation is null ? null : MetricDiagnostics.Problem(violation, model.Locations.Attribute);
         }
 
-        private static void CheckType(MetricModel model, List<MetricProblem> problems)
+        private static void CheckType(MetricModel model, List<DeclarationProblem> problems)
         {
             TypeShapeModel type = model.Type;
             SourceLocation at = type.IdentifierLocation.Or(model.Locations.Attribute);
-            void Report(string why) => problems.Add(new MetricProblem(MetricDiagnostics.InvalidDeclaringType, at, type.Name, why));
+            void Report(string why) => problems.Add(new DeclarationProblem(MetricDiagnostics.InvalidDeclaringType, at, type.Name, why));
 
             if (!type.IsPartial)
             {
@@ -103,48 +104,48 @@ namespace DistriC.Metrics
             }
         }
 
-        private static void CheckName(MetricModel model, MetricKindInfo kind, List<MetricProblem> problems)
+        private static void CheckName(MetricModel model, MetricKindInfo kind, List<DeclarationProblem> problems)
         {
             SourceLocation at = model.Locations.Name.Or(model.Locations.Attribute);
             string? name = model.Name;
             if (MetricDeclarationRules.CheckName(name) is { } badName)
             {
-                problems.Add(new MetricProblem(badName, at));
+                problems.Add(MetricDiagnostics.Problem(badName, at));
                 return;
             }
 
             if (MetricDeclarationRules.CheckUnit(kind, name!, model.Unit) is { } badUnit)
             {
-                problems.Add(new MetricProblem(badUnit, at));
+                problems.Add(MetricDiagnostics.Problem(badUnit, at));
             }
 
             if (kind.NameSuffix is { } suffix && !name!.EndsWith(suffix, StringComparison.Ordinal))
             {
-                problems.Add(new MetricProblem(MetricDiagnostics.CounterWithoutTotal, at, name));
+                problems.Add(new DeclarationProblem(MetricDiagnostics.CounterWithoutTotal, at, name));
             }
         }
 
-        private static void CheckHelp(MetricModel model, List<MetricProblem> problems)
+        private static void CheckHelp(MetricModel model, List<DeclarationProblem> problems)
         {
             if (MetricDeclarationRules.CheckHelp(model.Name, model.Help) is { } tooLong)
             {
-                problems.Add(new MetricProblem(tooLong, model.Locations.Help.Or(model.Locations.Attribute)));
+                problems.Add(MetricDiagnostics.Problem(tooLong, model.Locations.Help.Or(model.Locations.Attribute)));
             }
         }
 
-        private static void CheckBuckets(MetricModel model, MetricKindInfo kind, List<MetricProblem> problems)
+        private static void CheckBuckets(MetricModel model, MetricKindInfo kind, List<DeclarationProblem> problems)
         {
             if (MetricDeclarationRules.CheckBuckets(kind, model.Name, model.HasBuckets ? model.Buckets : null) is { } badBuckets)
             {
-                problems.Add(new MetricProblem(badBuckets, model.Locations.Buckets.Or(model.Locations.Attribute)));
+                problems.Add(MetricDiagnostics.Problem(badBuckets, model.Locations.Buckets.Or(model.Locations.Attribute)));
             }
         }
 
-        private static void CheckLabels(MetricModel model, MetricKindInfo kind, List<MetricProblem> problems)
+        private static void CheckLabels(MetricModel model, MetricKindInfo kind, List<DeclarationProblem> problems)
         {
             if (MetricDeclarationRules.CheckLabelCount(model.Name, model.Labels.Count) is { } tooMany)
             {
-                problems.Add(new MetricProblem(tooMany, model.Labels[MetricRules.MaxLabels].AttributeLocation.Or(model.Locations.Attribute)));
+                problems.Add(MetricDiagnostics.Problem(tooMany, model.Labels[MetricRules.MaxLabels].AttributeLocation.Or(model.Locations.Attribute)));
             }
 
             var labelNames = new LabelNameSet(kind);
@@ -156,7 +157,7 @@ namespace DistriC.Metrics
                 SourceLocation nameAt = label.NameLocation.Or(label.AttributeLocation);
                 if (labelNames.Add(model.Name, label.Name) is { } badLabel)
                 {
-                    problems.Add(new MetricProblem(badLabel, nameAt));
+                    problems.Add(MetricDiagnostics.Problem(badLabel, nameAt));
                 }
                 else
                 {
@@ -168,7 +169,7 @@ namespace DistriC.Metrics
             }
         }
 
-        private static void CheckGeneratedNames(MetricModel model, LabelModel label, SourceLocation at, HashSet<string> memberNames, List<MetricProblem> problems)
+        private static void CheckGeneratedNames(MetricModel model, LabelModel label, SourceLocation at, HashSet<string> memberNames, List<DeclarationProblem> problems)
         {
             string pascal = label.PascalName;
             var generated = new List<string>(3) { MetricIdentifiers.Stride(pascal), MetricIdentifiers.Ordinal(pascal) };
@@ -181,7 +182,7 @@ namespace DistriC.Metrics
             {
                 if (!memberNames.Add(member))
                 {
-                    problems.Add(new MetricProblem(
+                    problems.Add(new DeclarationProblem(
                         MetricDiagnostics.InvalidLabelName,
                         at,
                         label.Name,
@@ -192,7 +193,7 @@ namespace DistriC.Metrics
             }
         }
 
-        private static void CheckBounded(MetricModel model, LabelModel label, List<MetricProblem> problems)
+        private static void CheckBounded(MetricModel model, LabelModel label, List<DeclarationProblem> problems)
         {
             string? why = null;
             if (label.IsEnumTyped && !label.TypeIsEnum)
@@ -209,16 +210,16 @@ namespace DistriC.Metrics
             }
             else if (MetricDeclarationRules.CheckBounded(model.Name, label.Name, label.Values.Count) is { } unbounded)
             {
-                problems.Add(new MetricProblem(unbounded, label.AttributeLocation));
+                problems.Add(MetricDiagnostics.Problem(unbounded, label.AttributeLocation));
             }
 
             if (why is not null)
             {
-                problems.Add(new MetricProblem(MetricDiagnostics.UnboundedLabel, label.AttributeLocation, label.Name, model.Name, why));
+                problems.Add(new DeclarationProblem(MetricDiagnostics.UnboundedLabel, label.AttributeLocation, label.Name, model.Name, why));
             }
         }
 
-        private static void CheckValues(MetricModel model, LabelModel label, List<MetricProblem> problems)
+        private static void CheckValues(MetricModel model, LabelModel label, List<DeclarationProblem> problems)
         {
             if (label.IsEnumTyped && (!label.TypeIsEnum || label.IsFlags))
             {
@@ -232,11 +233,11 @@ namespace DistriC.Metrics
             {
                 LabelValueModel item = label.Values[i];
                 SourceLocation at = item.Location.Or(label.AttributeLocation);
-                void Report(string why) => problems.Add(new MetricProblem(MetricDiagnostics.InvalidLabelValue, at, label.Name, model.Name, why));
+                void Report(string why) => problems.Add(new DeclarationProblem(MetricDiagnostics.InvalidLabelValue, at, label.Name, model.Name, why));
 
                 if (values.Add(model.Name, label.Name, i, item.Value, label.IsEnumTyped ? item.Identifier : null) is { } badValue)
                 {
-                    problems.Add(new MetricProblem(badValue, at));
+                    problems.Add(MetricDiagnostics.Problem(badValue, at));
                     continue;
                 }
 

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using DistriC.Generator.Logging;
 using DistriC.Generator.Metrics;
+using DistriC.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -147,7 +148,7 @@ public sealed class GeneratedEnumParameterTests
         Compilation input = GeneratorHarness.Compilation(GeneratedEnumSources.Consumer);
         GeneratorDriver driver = Driver(withOtherGenerator: true).RunGenerators(input).RunGenerators(input.Clone());
         GeneratorRunResult logging = driver.GetRunResult().Results.Single(r => r.Generator.GetGeneratorType() == typeof(LogEventGenerator));
-        foreach (string step in new[] { LoggingTrackingNames.Methods, LoggingTrackingNames.Types })
+        foreach (string step in new[] { TrackingNames.LogEventMethods, TrackingNames.LogEventTypes })
         {
             var outputs = logging.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
             Assert.NotEmpty(outputs);

@@ -7,7 +7,7 @@ namespace DistriC.Generator.Tests.Logging;
 
 public sealed class LogEventIncrementalTests
 {
-    private static readonly string[] Tracked = { DistriC.Generator.Logging.LoggingTrackingNames.Methods, DistriC.Generator.Logging.LoggingTrackingNames.Types };
+    private static readonly string[] Tracked = { DistriC.Generators.TrackingNames.LogEventMethods, DistriC.Generators.TrackingNames.LogEventTypes };
 
     private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(Compilation first, Compilation second)
     {
@@ -47,7 +47,7 @@ public sealed class LogEventIncrementalTests
             .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public sealed class Added { }", LoggingGeneratorHarness.ParseOptions, "Added.cs"));
         (_, GeneratorDriverRunResult second) = RunTwice(compilation, edited);
 
-        Assert.All(Reasons(second, DistriC.Generator.Logging.LoggingTrackingNames.Types), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(Reasons(second, DistriC.Generators.TrackingNames.LogEventTypes), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public sealed class LogEventIncrementalTests
         CSharpCompilation edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees[0], CSharpSyntaxTree.ParseText(changed, LoggingGeneratorHarness.ParseOptions, "Source0.cs"));
         (_, GeneratorDriverRunResult second) = RunTwice(compilation, edited);
 
-        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, DistriC.Generator.Logging.LoggingTrackingNames.Methods));
-        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, DistriC.Generator.Logging.LoggingTrackingNames.Types));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, DistriC.Generators.TrackingNames.LogEventMethods));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, DistriC.Generators.TrackingNames.LogEventTypes));
         Assert.Contains("Request accepted", second.GeneratedTrees.Single().GetText().ToString(), System.StringComparison.Ordinal);
     }
 }

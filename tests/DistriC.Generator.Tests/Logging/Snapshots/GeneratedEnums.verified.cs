@@ -6,7 +6,7 @@ namespace Sample
 {
     partial class EnumLog
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public static partial global::DistriC.DistricStatus Other(this global::DistriC.JsonLogger logger, Region region, Access access, Big big, Region? maybe)
         {
             global::DistriC.JsonLogger? __districLogger = logger;
@@ -34,7 +34,7 @@ namespace Sample
             return __districWriter.Commit();
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public static partial void Request(this global::DistriC.JsonLogger logger, global::Sample.SampleRequests.Method method, global::Sample.SampleRequests.Status status, global::Sample.SampleRequests.Method? previous)
         {
             global::DistriC.JsonLogger? __districLogger = logger;

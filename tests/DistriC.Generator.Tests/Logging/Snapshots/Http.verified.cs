@@ -6,7 +6,7 @@ namespace Sample
 {
     partial class Log
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public static partial void RequestReceived(this global::DistriC.JsonLogger logger, string method, string path, int status)
         {
             global::DistriC.JsonLogger? __districLogger = logger;

@@ -6,7 +6,7 @@ namespace Sample
 {
     partial class Kinds
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public static partial global::DistriC.DistricStatus AllTypes(this global::DistriC.JsonLogger logger, char c, bool b, sbyte i8, byte u8, short i16, ushort u16, int i32, uint u32, long i64, ulong u64, float f, double d, decimal m, global::System.Guid g, global::System.DateTime dt, global::System.DateTimeOffset dto, global::System.TimeSpan ts, global::Sample.Outcome o, string? s)
         {
             global::DistriC.JsonLogger? __districLogger = logger;
@@ -60,7 +60,7 @@ namespace Sample
             return __districWriter.Commit();
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public static partial void Failed(this global::DistriC.JsonLogger logger, global::System.Exception? error)
         {
             global::DistriC.JsonLogger? __districLogger = logger;
@@ -78,7 +78,7 @@ namespace Sample
             __districWriter.Commit();
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         internal static partial void Nullables(global::DistriC.JsonLogger logger, int? a, global::Sample.Outcome? b, global::System.DateTime? c, string? @event)
         {
             global::DistriC.JsonLogger? __districLogger = logger;

@@ -6,7 +6,7 @@ namespace Sample
 {
     partial class OptionalLogger
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public partial global::DistriC.DistricStatus Hello(string who)
         {
             global::DistriC.JsonLogger? __districLogger = this.Logger;

@@ -6,7 +6,7 @@ namespace Sample
 {
     partial class Worker
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public partial void Tick(int n)
         {
             global::DistriC.JsonLogger? __districLogger = this._logger;

@@ -8,7 +8,7 @@ namespace Sample
     {
         partial class Nested<T>
         {
-            [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
             private static partial void Ping(global::Sample.Outcome outcome)
             {
                 global::DistriC.JsonLogger? __districLogger = global::Sample.Worker.Nested<T>.Shared;

@@ -4,7 +4,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace DistriC.Metrics
+namespace DistriC.Generators
 {
     internal readonly struct SourceLocation : IEquatable<SourceLocation>
     {
