@@ -15,7 +15,7 @@ namespace DistriC.Analyzers.Tests;
 
 /// <summary>
 /// Compiles a consumer as <c>dotnet build</c> does: both generators first, then the compiler and both
-/// analyzers over the result. Lines ending in <c>//! DSCnnn</c> expect that diagnostic on that line; every
+/// analyzers over the result. Whole builds are checked by line rather than with <see cref="Markup"/> spans: lines ending in <c>//! DSCnnn</c> expect that diagnostic on that line; every
 /// diagnostic of warning or error severity, from the compiler or an analyzer, must be expected.
 /// </summary>
 internal static class BuildHarness
@@ -25,15 +25,14 @@ internal static class BuildHarness
     /// <summary>The diagnostics as <c>ID File:line</c>, sorted; the compilation the compiler saw.</summary>
     public static async Task<(string[] Diagnostics, Compilation Output)> BuildAsync(string source)
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
         Compilation input = CSharpCompilation.Create(
             "Consumer",
-            new[] { CSharpSyntaxTree.ParseText(source, parse, "Consumer.cs") },
+            new[] { CSharpSyntaxTree.ParseText(source, AnalyzerHarness.ParseOptions, "Consumer.cs") },
             AnalyzerHarness.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new MetricsGenerator().AsSourceGenerator(), new LogEventGenerator().AsSourceGenerator() },
-            parseOptions: parse);
+            parseOptions: AnalyzerHarness.ParseOptions);
         driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
 

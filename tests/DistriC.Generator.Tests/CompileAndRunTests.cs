@@ -113,7 +113,7 @@ public sealed class CompileAndRunTests
     [Fact]
     public void Design_example_counts_exactly_from_several_threads_and_exports_byte_exact_text()
     {
-        Assembly consumer = GeneratorHarness.BuildAndLoad(ConsumerSources.Design, Scenario);
+        Assembly consumer = GeneratorHarness.Metrics.BuildAndLoad(ConsumerSources.Design, Scenario);
         var registry = new MetricRegistry();
 
         var statuses = (DistricStatus[])GeneratorHarness.Call(consumer, "Scenario", "Run", registry)!;
@@ -185,7 +185,7 @@ public sealed class CompileAndRunTests
     [Fact]
     public void Reads_return_the_stored_values_and_zero_for_an_out_of_range_label()
     {
-        Assembly consumer = GeneratorHarness.BuildAndLoad(ConsumerSources.Design, Scenario);
+        Assembly consumer = GeneratorHarness.Metrics.BuildAndLoad(ConsumerSources.Design, Scenario);
 
         object[] reads = (object[])GeneratorHarness.Call(consumer, "Scenario", "Reads", new MetricRegistry())!;
 
@@ -195,7 +195,7 @@ public sealed class CompileAndRunTests
     [Fact]
     public void Constructing_a_metric_twice_in_one_registry_is_rejected_as_a_duplicate()
     {
-        Assembly consumer = GeneratorHarness.BuildAndLoad(ConsumerSources.Design, Scenario);
+        Assembly consumer = GeneratorHarness.Metrics.BuildAndLoad(ConsumerSources.Design, Scenario);
         var registry = new MetricRegistry();
         GeneratorHarness.Call(consumer, "Scenario", "Reads", registry);
 
@@ -207,7 +207,7 @@ public sealed class CompileAndRunTests
     [Fact]
     public void Nested_global_internal_record_and_sparse_or_wide_enum_metrics_index_the_right_series()
     {
-        Assembly consumer = GeneratorHarness.BuildAndLoad(ConsumerSources.Shapes, ConsumerSources.Global, ShapesScenario);
+        Assembly consumer = GeneratorHarness.Metrics.BuildAndLoad(ConsumerSources.Shapes, ConsumerSources.Global, ShapesScenario);
         var registry = new MetricRegistry();
 
         var statuses = (DistricStatus[])GeneratorHarness.Call(consumer, "ShapesScenario", "Run", registry)!;
@@ -249,7 +249,7 @@ public sealed class CompileAndRunTests
     [Fact]
     public void A_public_class_with_an_internal_label_enum_gets_internal_update_methods()
     {
-        Assembly consumer = GeneratorHarness.BuildAndLoad(ConsumerSources.Shapes, ConsumerSources.Global, ShapesScenario);
+        Assembly consumer = GeneratorHarness.Metrics.BuildAndLoad(ConsumerSources.Shapes, ConsumerSources.Global, ShapesScenario);
 
         MethodInfo set = consumer.GetType("Shapes.Inner.HiddenState", throwOnError: true)!.GetMethod("Set", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!;
 
@@ -259,7 +259,7 @@ public sealed class CompileAndRunTests
     [Fact]
     public void The_catalog_lists_every_metric_with_its_labels_cardinality_and_series()
     {
-        Assembly consumer = GeneratorHarness.BuildAndLoad(ConsumerSources.Design, Scenario);
+        Assembly consumer = GeneratorHarness.Metrics.BuildAndLoad(ConsumerSources.Design, Scenario);
         Type catalog = consumer.GetType("DistriC.Generated.DistricMetricsCatalog", throwOnError: true)!;
 
         var metrics = (IReadOnlyList<MetricCatalogEntry>)catalog.GetProperty("Metrics")!.GetValue(null)!;

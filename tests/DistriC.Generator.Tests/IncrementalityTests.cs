@@ -1,9 +1,9 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using DistriC.Generators;
+using DistriC.Generator.Metrics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -21,11 +21,11 @@ public sealed class IncrementalityTests
     [Fact]
     public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
     {
-        CSharpCompilation first = GeneratorHarness.Compilation(ConsumerSources.Design);
-        (_, GeneratorDriver driver) = GeneratorHarness.Run(first);
+        CSharpCompilation first = GeneratorHarness.Metrics.Compilation(ConsumerSources.Design);
+        (_, GeneratorDriver driver) = GeneratorHarness.Metrics.Run(first);
 
-        CSharpCompilation second = first.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Unrelated { public static int Answer => 42; }", GeneratorHarness.ParseOptions, path: "Unrelated.cs"));
-        (_, driver) = GeneratorHarness.Run(second, driver);
+        CSharpCompilation second = first.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Unrelated { public static int Answer => 42; }", GeneratorHarness.Metrics.ParseOptions, path: "Unrelated.cs"));
+        (_, driver) = GeneratorHarness.Metrics.Run(second, driver);
 
         AssertAllReused(driver.GetRunResult().Results.Single());
     }
@@ -37,11 +37,11 @@ public sealed class IncrementalityTests
             "public sealed partial class QueueDepth;",
             "public sealed partial class QueueDepth;\n\npublic static class Helper { public static int Twice(int x) => 2 * x; }",
             StringComparison.Ordinal);
-        CSharpCompilation first = GeneratorHarness.Compilation(ConsumerSources.Design);
-        (_, GeneratorDriver driver) = GeneratorHarness.Run(first);
+        CSharpCompilation first = GeneratorHarness.Metrics.Compilation(ConsumerSources.Design);
+        (_, GeneratorDriver driver) = GeneratorHarness.Metrics.Run(first);
 
-        CSharpCompilation second = first.ReplaceSyntaxTree(first.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText("#pragma warning disable CS1591\n" + edited, GeneratorHarness.ParseOptions, path: "File0.cs"));
-        (_, driver) = GeneratorHarness.Run(second, driver);
+        CSharpCompilation second = first.ReplaceSyntaxTree(first.SyntaxTrees.Single(), GeneratorHarness.Metrics.Tree(edited, "File0.cs"));
+        (_, driver) = GeneratorHarness.Metrics.Run(second, driver);
 
         AssertAllReused(driver.GetRunResult().Results.Single());
     }
@@ -49,13 +49,13 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_an_allowlist_regenerates_that_metric_and_the_catalog_only()
     {
-        CSharpCompilation first = GeneratorHarness.Compilation(ConsumerSources.Design);
-        (_, GeneratorDriver driver) = GeneratorHarness.Run(first);
+        CSharpCompilation first = GeneratorHarness.Metrics.Compilation(ConsumerSources.Design);
+        (_, GeneratorDriver driver) = GeneratorHarness.Metrics.Run(first);
         var before = GeneratorHarness.Generated(driver);
 
         string edited = ConsumerSources.Design.Replace("\"DELETE\"", "\"PATCH\"", StringComparison.Ordinal);
-        CSharpCompilation second = first.ReplaceSyntaxTree(first.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText("#pragma warning disable CS1591\n" + edited, GeneratorHarness.ParseOptions, path: "File0.cs"));
-        (_, driver) = GeneratorHarness.Run(second, driver);
+        CSharpCompilation second = first.ReplaceSyntaxTree(first.SyntaxTrees.Single(), GeneratorHarness.Metrics.Tree(edited, "File0.cs"));
+        (_, driver) = GeneratorHarness.Metrics.Run(second, driver);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
         var models = result.TrackedSteps[TrackingNames.MetricModel].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
@@ -72,74 +72,12 @@ public sealed class IncrementalityTests
     [Fact]
     public void No_step_output_reaches_a_symbol_a_syntax_node_or_a_compilation()
     {
-        (_, GeneratorDriver driver) = GeneratorHarness.Run(GeneratorHarness.Compilation(ConsumerSources.Design, ConsumerSources.Shapes, ConsumerSources.Global));
+        (_, GeneratorDriver driver) = GeneratorHarness.Metrics.Run(GeneratorHarness.Metrics.Compilation(ConsumerSources.Design, ConsumerSources.Shapes, ConsumerSources.Global));
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
-        int walked = 0;
-        foreach (string step in Steps)
-        {
-            foreach (IncrementalGeneratorRunStep run in result.TrackedSteps[step])
-            {
-                foreach ((object value, _) in run.Outputs)
-                {
-                    AssertPlainData(value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
-                    walked++;
-                }
-            }
-        }
-
+        int walked = StepAssertions.AssertOutputsArePlainData(result, Steps);
         Assert.True(walked >= 9, $"only {walked} outputs walked");
     }
 
-    private static void AssertAllReused(GeneratorRunResult result)
-    {
-        foreach (string step in Steps)
-        {
-            foreach (IncrementalGeneratorRunStep run in result.TrackedSteps[step])
-            {
-                Assert.All(run.Outputs, o => Assert.True(
-                    o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                    $"{step}: {o.Reason}"));
-            }
-        }
-
-        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.True(
-            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-            $"output: {o.Reason}"));
-    }
-
-    /// <summary>Walks every field reachable from <paramref name="value"/> and fails on Roslyn objects that pin a compilation.</summary>
-    private static void AssertPlainData(object? value, string path, HashSet<object> seen)
-    {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || value is decimal)
-        {
-            return;
-        }
-
-        Type type = value.GetType();
-        Assert.False(
-            value is ISymbol || value is SyntaxNode || value is SyntaxTree || value is Compilation || value is SemanticModel || value is Location,
-            $"{path} reaches a {type.FullName}");
-        if (!type.IsValueType && !seen.Add(value))
-        {
-            return;
-        }
-
-        if (value is IEnumerable items)
-        {
-            int i = 0;
-            foreach (object? item in items)
-            {
-                AssertPlainData(item, $"{path}[{i++}]", seen);
-            }
-        }
-
-        for (Type? t = type; t is not null; t = t.BaseType)
-        {
-            foreach (FieldInfo field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            {
-                AssertPlainData(field.GetValue(value), $"{path}.{field.Name}", seen);
-            }
-        }
-    }
+    private static void AssertAllReused(GeneratorRunResult result) => StepAssertions.AssertAllReused(result, Steps);
 }

@@ -37,7 +37,7 @@ public sealed class ObsoleteLabelMemberTests
     [Fact]
     public void A_gapped_label_enum_with_obsolete_members_compiles_warning_free_as_errors()
     {
-        Assembly consumer = GeneratorHarness.BuildAndLoad(Source);
+        Assembly consumer = GeneratorHarness.Metrics.BuildAndLoad(Source);
         var registry = new MetricRegistry();
 
         object? status = GeneratorHarness.Call(consumer, "Plans.Scenario", "Run", registry);
@@ -49,7 +49,7 @@ public sealed class ObsoleteLabelMemberTests
     [Fact]
     public void The_generated_switch_names_the_obsolete_members()
     {
-        (_, var driver) = GeneratorHarness.Run(GeneratorHarness.Compilation(Source));
+        (_, var driver) = GeneratorHarness.Metrics.Run(GeneratorHarness.Metrics.Compilation(Source));
 
         string generated = GeneratorHarness.Generated(driver).Single(g => g.Key == "Plans.PlanSignups.Metric.g.cs").Value;
 

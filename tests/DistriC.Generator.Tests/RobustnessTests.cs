@@ -32,10 +32,10 @@ public sealed class RobustnessTests
     [MemberData(nameof(Broken))]
     public void A_broken_declaration_generates_at_most_a_clean_stand_in_and_throws_nothing(string declaration)
     {
-        var compilation = GeneratorHarness.Compilation("using DistriC;\n" + declaration);
+        var compilation = GeneratorHarness.Metrics.Compilation("using DistriC;\n" + declaration);
 
         // The harness asserts the driver reported no diagnostic: a generator exception would surface as CS8785.
-        (Compilation output, GeneratorDriver driver) = GeneratorHarness.Run(compilation);
+        (Compilation output, GeneratorDriver driver) = GeneratorHarness.Metrics.Run(compilation);
 
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
@@ -47,12 +47,12 @@ public sealed class RobustnessTests
     [Fact]
     public void A_syntax_error_elsewhere_in_the_file_does_not_stop_generation()
     {
-        var compilation = GeneratorHarness.Compilation("""
+        var compilation = GeneratorHarness.Metrics.Compilation("""
             using DistriC;
             [Metric(MetricKind.Counter, "a_total")] public partial class A { void M() { int x = ; } }
             """);
 
-        (_, GeneratorDriver driver) = GeneratorHarness.Run(compilation);
+        (_, GeneratorDriver driver) = GeneratorHarness.Metrics.Run(compilation);
 
         Assert.Contains("A.Metric.g.cs", GeneratorHarness.Generated(driver).Keys);
     }
@@ -60,13 +60,13 @@ public sealed class RobustnessTests
     [Fact]
     public void A_valid_declaration_beside_a_broken_one_is_still_generated_and_catalogued_alone_beside_the_broken_ones_stand_in()
     {
-        var compilation = GeneratorHarness.Compilation("""
+        var compilation = GeneratorHarness.Metrics.Compilation("""
             using DistriC;
             [Metric(MetricKind.Counter, "bad-name")] public partial class Bad;
             [Metric(MetricKind.Gauge, "good")] public partial class Good;
             """);
 
-        (_, GeneratorDriver driver) = GeneratorHarness.Run(compilation);
+        (_, GeneratorDriver driver) = GeneratorHarness.Metrics.Run(compilation);
 
         var generated = GeneratorHarness.Generated(driver);
         Assert.Equal(new[] { "Bad.Metric.g.cs", "DistriC.Generated.DistricMetricsCatalog.g.cs", "Good.Metric.g.cs" }, generated.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
@@ -78,14 +78,14 @@ public sealed class RobustnessTests
     [Fact]
     public void A_nested_class_and_a_namespaced_class_with_the_same_dotted_name_get_distinct_files()
     {
-        var compilation = GeneratorHarness.Compilation("""
+        var compilation = GeneratorHarness.Metrics.Compilation("""
             using DistriC;
             namespace Ns { [Metric(MetricKind.Gauge, "in_namespace")] public partial class A; }
             public partial class Ns2 { [Metric(MetricKind.Gauge, "nested")] public partial class A; }
             public partial class Ns { [Metric(MetricKind.Gauge, "nested_too")] public partial class A; }
             """);
 
-        (_, GeneratorDriver driver) = GeneratorHarness.Run(compilation);
+        (_, GeneratorDriver driver) = GeneratorHarness.Metrics.Run(compilation);
 
         Assert.Equal(
             new[] { "DistriC.Generated.DistricMetricsCatalog.g.cs", "Ns+A.Metric.g.cs", "Ns.A.Metric.g.cs", "Ns2+A.Metric.g.cs" },

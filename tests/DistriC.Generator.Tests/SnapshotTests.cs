@@ -7,9 +7,10 @@ using System.Runtime.CompilerServices;
 namespace DistriC.Generator.Tests;
 
 /// <summary>
-/// Golden files of the generated code. Each generated file is compared byte for byte with its approved
-/// <c>Snapshots/&lt;case&gt;/&lt;hint&gt;.verified.cs</c>; on a difference the actual text is written beside it as
-/// <c>.received.cs</c> and the test fails naming both (review, then rename received to verified to approve).
+/// Golden files of the generated code. Each generated file is compared with its approved
+/// <c>Snapshots/&lt;case&gt;/&lt;hint&gt;.verified.cs</c> through <see cref="Snapshot"/> (generator version masked;
+/// <c>UPDATE_SNAPSHOTS=1</c> accepts the new output); on a difference the actual text is written beside it as
+/// <c>.received.cs</c> and the test fails naming both.
 /// </summary>
 public sealed class SnapshotTests
 {
@@ -25,25 +26,16 @@ public sealed class SnapshotTests
             "Shapes" => ConsumerSources.Shapes,
             _ => ConsumerSources.Global,
         };
-        (_, var driver) = GeneratorHarness.Run(GeneratorHarness.Compilation(source));
-        var generated = GeneratorHarness.Generated(driver);
+        (IReadOnlyDictionary<string, string> generated, _) = GeneratorHarness.Metrics.Generate(source);
         string folder = Path.Combine(SnapshotRoot(), name);
 
         var failures = new List<string>();
         foreach ((string hint, string text) in generated.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            string stem = Path.Combine(folder, Path.GetFileNameWithoutExtension(hint));
-            string verified = stem + ".verified.cs";
-            string received = stem + ".received.cs";
-            if (File.Exists(verified) && File.ReadAllText(verified) == text)
+            if (Snapshot.Compare(Path.Combine(folder, Path.GetFileNameWithoutExtension(hint)), text) is string failure)
             {
-                File.Delete(received);
-                continue;
+                failures.Add(failure);
             }
-
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(received, text);
-            failures.Add($"{received} differs from {verified}");
         }
 
         // A snapshot whose file is no longer generated is stale.

@@ -30,8 +30,8 @@ public sealed class ContainingTypeHierarchyTests
     [Fact]
     public void Records_keyword_names_and_type_parameters_are_repeated_as_declared_and_compile()
     {
-        LoggingGeneratorHarness.CompileAndLoad(Source);
-        (var files, _) = LoggingGeneratorHarness.Run(Source);
+        GeneratorHarness.Logging.BuildAndLoad(Source);
+        (var files, _) = GeneratorHarness.Logging.Generate(Source);
 
         string generated = files.Single(f => f.Key.EndsWith(".Log.g.cs", System.StringComparison.Ordinal)).Value;
 

@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using System.Text;
 using System.Text.Json;
 using DistriC.Generator.Logging;
@@ -25,33 +23,16 @@ public sealed class GeneratedEnumParameterTests
     private static readonly Lazy<Assembly> ThroughGenerators = new(() => BuildAndLoad(withOtherGenerator: true, GeneratedEnumSources.Consumer));
     private static readonly Lazy<Assembly> ThroughSource = new(() => BuildAndLoad(withOtherGenerator: false, GeneratedEnumSources.Consumer, GeneratedEnumSources.OtherEnums));
 
-    private static CSharpGeneratorDriver Driver(bool withOtherGenerator) =>
-        CSharpGeneratorDriver.Create(
-            new IIncrementalGenerator[] { new MetricsGenerator(), new LogEventGenerator() }
-                .Concat(withOtherGenerator ? new IIncrementalGenerator[] { new OtherEnumGenerator() } : Array.Empty<IIncrementalGenerator>())
-                .Select(g => g.AsSourceGenerator()),
-            parseOptions: GeneratorHarness.ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    private static readonly GeneratorHarness WithOtherGenerator = new(LanguageVersion.Latest, new MetricsGenerator(), new LogEventGenerator(), new OtherEnumGenerator());
+    private static readonly GeneratorHarness WithoutOtherGenerator = new(LanguageVersion.Latest, new MetricsGenerator(), new LogEventGenerator());
 
-    private static (Compilation Output, GeneratorDriver Driver) Run(bool withOtherGenerator, params string[] sources)
-    {
-        GeneratorDriver driver = Driver(withOtherGenerator)
-            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.Compilation(sources), out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
-        Assert.Empty(diagnostics);
-        Assert.All(driver.GetRunResult().Results, r => Assert.Null(r.Exception));
-        return (output, driver);
-    }
+    private static GeneratorHarness Harness(bool withOtherGenerator) => withOtherGenerator ? WithOtherGenerator : WithoutOtherGenerator;
 
-    private static Assembly BuildAndLoad(bool withOtherGenerator, params string[] sources)
-    {
-        (Compilation output, _) = Run(withOtherGenerator, sources);
-        using var image = new MemoryStream();
-        Microsoft.CodeAnalysis.Emit.EmitResult result = output.Emit(image);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        Assert.Empty(result.Diagnostics);
-        image.Position = 0;
-        return new AssemblyLoadContext("generated-enums", isCollectible: true).LoadFromStream(image);
-    }
+    private static (Compilation Output, GeneratorDriver Driver) Run(bool withOtherGenerator, params string[] sources) =>
+        Harness(withOtherGenerator).Run(Harness(withOtherGenerator).Compilation(sources));
+
+    private static Assembly BuildAndLoad(bool withOtherGenerator, params string[] sources) =>
+        GeneratorHarness.Load(Run(withOtherGenerator, sources).Output);
 
     private static object Value(Assembly assembly, string type, long value) => Enum.ToObject(assembly.GetType(type, throwOnError: true)!, value);
 
@@ -139,14 +120,14 @@ public sealed class GeneratedEnumParameterTests
         GeneratedSourceResult file = driver.GetRunResult().Results
             .SelectMany(r => r.GeneratedSources)
             .Single(s => s.HintName == "Sample.EnumLog.Log.g.cs");
-        LoggingGeneratorHarness.VerifySnapshot("GeneratedEnums", file.SourceText.ToString());
+        Snapshot.VerifyNextToTest("GeneratedEnums", file.SourceText.ToString());
     }
 
     [Fact]
     public void Rerunning_on_a_cloned_compilation_caches_every_logging_step()
     {
-        Compilation input = GeneratorHarness.Compilation(GeneratedEnumSources.Consumer);
-        GeneratorDriver driver = Driver(withOtherGenerator: true).RunGenerators(input).RunGenerators(input.Clone());
+        Compilation input = WithOtherGenerator.Compilation(GeneratedEnumSources.Consumer);
+        GeneratorDriver driver = WithOtherGenerator.Driver().RunGenerators(input).RunGenerators(input.Clone());
         GeneratorRunResult logging = driver.GetRunResult().Results.Single(r => r.Generator.GetGeneratorType() == typeof(LogEventGenerator));
         foreach (string step in new[] { TrackingNames.LogEventMethods, TrackingNames.LogEventTypes })
         {

@@ -9,7 +9,7 @@ namespace DistriC.Generator.Tests.Logging;
 public sealed class LogEventBehaviourTests
 {
     private const string Prefix = "{\"timestamp\":1704067200000,";
-    private static readonly Lazy<Assembly> Compiled = new(() => LoggingGeneratorHarness.CompileAndLoad(LoggingSources.Http, LoggingSources.AllKinds));
+    private static readonly Lazy<Assembly> Compiled = new(() => GeneratorHarness.Logging.BuildAndLoad(LoggingSources.Http, LoggingSources.AllKinds));
 
     private static string Run(Action<JsonLogger> log, LogLevel minimum = LogLevel.Debug)
     {

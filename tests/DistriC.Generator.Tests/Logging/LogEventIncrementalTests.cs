@@ -1,65 +1,82 @@
-using System.Collections.Generic;
+using System;
 using System.Linq;
+using DistriC.Generator.Logging;
+using DistriC.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace DistriC.Generator.Tests.Logging;
 
+/// <summary>
+/// The logging pipeline caches: every tracked step (per-method declarations and models, the per-type groups)
+/// and every source output is reused after an edit that does not touch a [LogEvent] method, and an edit of one
+/// method re-runs exactly that method and its type's file. Outputs hold values only, never Roslyn objects.
+/// </summary>
 public sealed class LogEventIncrementalTests
 {
-    private static readonly string[] Tracked = { DistriC.Generators.TrackingNames.LogEventMethods, DistriC.Generators.TrackingNames.LogEventTypes };
+    private static readonly string[] Steps = { TrackingNames.LogEventDeclarations, TrackingNames.LogEventMethods, TrackingNames.LogEventTypes };
 
-    private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(Compilation first, Compilation second)
+    private static GeneratorHarness Harness => GeneratorHarness.Logging;
+
+    /// <summary>Runs on <paramref name="first"/>, then incrementally on <paramref name="second"/>; returns both drivers.</summary>
+    private static (GeneratorDriver First, GeneratorDriver Second) RunTwice(Compilation first, Compilation second)
     {
-        GeneratorDriver driver = LoggingGeneratorHarness.CreateDriver().RunGenerators(first);
-        GeneratorDriverRunResult firstResult = driver.GetRunResult();
-        driver = driver.RunGenerators(second);
-        return (firstResult, driver.GetRunResult());
+        (_, GeneratorDriver driver) = Harness.Run(first);
+        (_, GeneratorDriver again) = Harness.Run(second, driver);
+        return (driver, again);
     }
 
-    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorDriverRunResult result, string step) =>
-        result.Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+    private static GeneratorRunResult Result(GeneratorDriver driver) => driver.GetRunResult().Results.Single();
 
     [Fact]
-    public void Rerunning_on_a_cloned_compilation_caches_every_step_and_models_hold_no_symbols()
+    public void Rerunning_on_a_cloned_compilation_reuses_every_step_and_models_hold_no_roslyn_object()
     {
-        CSharpCompilation compilation = LoggingGeneratorHarness.Compile(LoggingSources.Http, LoggingSources.AllKinds);
-        (GeneratorDriverRunResult first, GeneratorDriverRunResult second) = RunTwice(compilation, compilation.Clone());
+        CSharpCompilation compilation = Harness.Compilation(LoggingSources.Http, LoggingSources.AllKinds);
+        (GeneratorDriver first, GeneratorDriver second) = RunTwice(compilation, compilation.Clone());
 
-        foreach (string step in Tracked)
-        {
-            Assert.NotEmpty(Reasons(second, step));
-            Assert.All(Reasons(second, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + ": " + r));
-            foreach (object value in first.Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Value))
-            {
-                Assert.False(value is ISymbol or SyntaxNode or Compilation, step + " leaks a Roslyn object");
-            }
-        }
+        StepAssertions.AssertAllReused(Result(second), Steps);
+        // Http has one method, AllKinds six: every one must be walked, down to the last field.
+        Assert.True(StepAssertions.AssertOutputsArePlainData(Result(first), TrackingNames.LogEventMethods) == 7, "expected 7 method models");
     }
 
     [Fact]
-    public void Adding_an_unrelated_file_or_editing_an_unrelated_method_body_keeps_the_output_cached()
+    public void Adding_an_unrelated_file_or_editing_an_unrelated_method_body_reuses_every_step()
     {
         const string Unrelated = "public static class Other { public static int F() => 1; }";
-        CSharpCompilation compilation = LoggingGeneratorHarness.Compile(LoggingSources.Http, Unrelated);
+        CSharpCompilation compilation = Harness.Compilation(LoggingSources.Http, LoggingSources.AllKinds, Unrelated);
         CSharpCompilation edited = compilation
-            .ReplaceSyntaxTree(compilation.SyntaxTrees[1], CSharpSyntaxTree.ParseText(Unrelated.Replace("=> 1", "=> 2", System.StringComparison.Ordinal), LoggingGeneratorHarness.ParseOptions, "Source1.cs"))
-            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public sealed class Added { }", LoggingGeneratorHarness.ParseOptions, "Added.cs"));
-        (_, GeneratorDriverRunResult second) = RunTwice(compilation, edited);
+            .ReplaceSyntaxTree(compilation.SyntaxTrees[2], Harness.Tree(Unrelated.Replace("=> 1", "=> 2", StringComparison.Ordinal), "File2.cs"))
+            .AddSyntaxTrees(Harness.Tree("public sealed class Added { }", "Added.cs"));
+        (_, GeneratorDriver second) = RunTwice(compilation, edited);
 
-        Assert.All(Reasons(second, DistriC.Generators.TrackingNames.LogEventTypes), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        StepAssertions.AssertAllReused(Result(second), Steps);
     }
 
     [Fact]
-    public void Changing_the_attribute_message_modifies_the_output()
+    public void Editing_one_log_event_method_modifies_that_method_and_its_file_only()
     {
-        CSharpCompilation compilation = LoggingGeneratorHarness.Compile(LoggingSources.Http);
-        string changed = LoggingSources.Http.Replace("Request received", "Request accepted", System.StringComparison.Ordinal);
-        CSharpCompilation edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees[0], CSharpSyntaxTree.ParseText(changed, LoggingGeneratorHarness.ParseOptions, "Source0.cs"));
-        (_, GeneratorDriverRunResult second) = RunTwice(compilation, edited);
+        CSharpCompilation compilation = Harness.Compilation(LoggingSources.Http, LoggingSources.AllKinds);
+        string changed = LoggingSources.Http.Replace("Request received", "Request accepted", StringComparison.Ordinal);
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees[0], Harness.Tree(changed, "File0.cs"));
+        (GeneratorDriver first, GeneratorDriver second) = RunTwice(compilation, edited);
+        GeneratorRunResult result = Result(second);
 
-        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, DistriC.Generators.TrackingNames.LogEventMethods));
-        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, DistriC.Generators.TrackingNames.LogEventTypes));
-        Assert.Contains("Request accepted", second.GeneratedTrees.Single().GetText().ToString(), System.StringComparison.Ordinal);
+        // One method of seven changed; the other six (in another file) are reused.
+        foreach (string step in new[] { TrackingNames.LogEventDeclarations, TrackingNames.LogEventMethods })
+        {
+            IncrementalStepRunReason[] reasons = StepAssertions.Reasons(result, step);
+            Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+            Assert.Equal(6, reasons.Count(StepAssertions.IsReused));
+        }
+
+        // Four types in AllKinds, one in Http: only Http's group is modified.
+        IncrementalStepRunReason[] types = StepAssertions.Reasons(result, TrackingNames.LogEventTypes);
+        Assert.Equal(1, types.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(4, types.Count(StepAssertions.IsReused));
+
+        var before = GeneratorHarness.Generated(first);
+        var after = GeneratorHarness.Generated(second);
+        Assert.Equal(new[] { "Sample.Log.Log.g.cs" }, after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key));
+        Assert.Contains("Request accepted", after["Sample.Log.Log.g.cs"], StringComparison.Ordinal);
     }
 }

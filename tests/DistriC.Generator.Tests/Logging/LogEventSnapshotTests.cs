@@ -8,29 +8,29 @@ public sealed class LogEventSnapshotTests
     [Fact]
     public void Extension_method_output_matches_the_snapshot()
     {
-        IReadOnlyDictionary<string, string> files = LoggingGeneratorHarness.Run(LoggingSources.Http).Files;
+        IReadOnlyDictionary<string, string> files = GeneratorHarness.Logging.Generate(LoggingSources.Http).Files;
         Assert.Equal(new[] { "Sample.Log.Log.g.cs" }, files.Keys);
-        LoggingGeneratorHarness.VerifySnapshot("Http", files["Sample.Log.Log.g.cs"]);
+        Snapshot.VerifyNextToTest("Http", files["Sample.Log.Log.g.cs"]);
     }
 
     [Fact]
     public void All_kinds_output_matches_the_snapshots_with_one_file_per_type()
     {
-        IReadOnlyDictionary<string, string> files = LoggingGeneratorHarness.Run(LoggingSources.AllKinds).Files;
+        IReadOnlyDictionary<string, string> files = GeneratorHarness.Logging.Generate(LoggingSources.AllKinds).Files;
         Assert.Equal(
             new[] { "Sample.Kinds.Log.g.cs", "Sample.OptionalLogger.Log.g.cs", "Sample.Worker.Log.g.cs", "Sample.Worker.Nested_T_.Log.g.cs" },
             new SortedSet<string>(files.Keys, System.StringComparer.Ordinal));
-        LoggingGeneratorHarness.VerifySnapshot("Kinds", files["Sample.Kinds.Log.g.cs"]);
-        LoggingGeneratorHarness.VerifySnapshot("Worker", files["Sample.Worker.Log.g.cs"]);
-        LoggingGeneratorHarness.VerifySnapshot("WorkerNested", files["Sample.Worker.Nested_T_.Log.g.cs"]);
-        LoggingGeneratorHarness.VerifySnapshot("OptionalLogger", files["Sample.OptionalLogger.Log.g.cs"]);
+        Snapshot.VerifyNextToTest("Kinds", files["Sample.Kinds.Log.g.cs"]);
+        Snapshot.VerifyNextToTest("Worker", files["Sample.Worker.Log.g.cs"]);
+        Snapshot.VerifyNextToTest("WorkerNested", files["Sample.Worker.Nested_T_.Log.g.cs"]);
+        Snapshot.VerifyNextToTest("OptionalLogger", files["Sample.OptionalLogger.Log.g.cs"]);
     }
 
     [Fact]
     public void Output_is_identical_whatever_the_order_of_source_files()
     {
-        IReadOnlyDictionary<string, string> forward = LoggingGeneratorHarness.Run(LoggingSources.Http, LoggingSources.AllKinds).Files;
-        IReadOnlyDictionary<string, string> backward = LoggingGeneratorHarness.Run(LoggingSources.AllKinds, LoggingSources.Http).Files;
+        IReadOnlyDictionary<string, string> forward = GeneratorHarness.Logging.Generate(LoggingSources.Http, LoggingSources.AllKinds).Files;
+        IReadOnlyDictionary<string, string> backward = GeneratorHarness.Logging.Generate(LoggingSources.AllKinds, LoggingSources.Http).Files;
         Assert.Equal(forward, backward);
     }
 
@@ -53,9 +53,9 @@ public sealed class LogEventSnapshotTests
                 [LogEvent(LogLevel.Info, "c", "m")] public static partial ref int ByRef(this JsonLogger l);
             }
             """;
-        (IReadOnlyDictionary<string, string> files, Microsoft.CodeAnalysis.Compilation output) = LoggingGeneratorHarness.Run(Source.Replace("IComparable", "System.IComparable", System.StringComparison.Ordinal));
+        (IReadOnlyDictionary<string, string> files, Microsoft.CodeAnalysis.Compilation output) = GeneratorHarness.Logging.Generate(Source.Replace("IComparable", "System.IComparable", System.StringComparison.Ordinal));
         Assert.Equal(new[] { "Sample.Bad.LogStandIn.g.cs" }, files.Keys);
-        LoggingGeneratorHarness.VerifySnapshot("StandIn", files["Sample.Bad.LogStandIn.g.cs"]);
+        Snapshot.VerifyNextToTest("StandIn", files["Sample.Bad.LogStandIn.g.cs"]);
         Microsoft.CodeAnalysis.SyntaxTree generated = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Sample.Bad.LogStandIn.g.cs", System.StringComparison.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Location.SourceTree == generated || d.Id == "CS8795"));
     }

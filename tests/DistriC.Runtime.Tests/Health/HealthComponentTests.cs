@@ -1,6 +1,8 @@
 using System;
-using System.Threading;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
 using DistriC;
 
 namespace DistriC.Runtime.Tests.Health;
@@ -59,55 +61,67 @@ public sealed class HealthComponentTests
     }
 
     [Fact]
-    public void Concurrent_updates_never_tear_status_from_message()
+    public async Task Concurrent_updates_that_keep_the_message_never_bring_back_a_replaced_one()
     {
-        // Each writer pairs one status with one message; a reader must never see a mixed pair.
+        // A state is one immutable record, so status and message cannot tear. What can go wrong is "keep the previous
+        // message" (Update without one) racing an update that sets a new message: a read-then-store would write the
+        // old message back over the new one. One writer sets messages 1..N in order while another keeps the message;
+        // both check after each of their updates that the number never went below the highest they have seen, and
+        // the last message must be N.
+        const int Updates = 200_000;
         HealthComponent component = new HealthRegistry().Register("service");
-        using var stop = new CancellationTokenSource();
-        using var started = new CountdownEvent(2);
-        Thread[] writers =
-        [
-            new(() => Write(HealthStatus.Down, "down")),
-            new(() => Write(HealthStatus.Degraded, "degraded")),
-        ];
-        foreach (Thread writer in writers)
-        {
-            writer.Start();
-        }
+        component.Update(HealthStatus.Up, "0");
+        using var keeperStarted = new ManualResetEventSlim();
+        int setterDone = 0;
+        int Current() => int.Parse(component.State.Message!, CultureInfo.InvariantCulture);
 
-        Assert.True(started.Wait(TimeSpan.FromSeconds(10)), "writers did not start");
-        int mismatches = 0;
-        var seen = new HashSet<string?>();
-        // Read until both writers have been observed (the race was exercised) and enough reads were made, within a bound.
-        var elapsed = System.Diagnostics.Stopwatch.StartNew();
-        for (int i = 0; (i < 200_000 || seen.Count < 2) && elapsed.Elapsed < TimeSpan.FromSeconds(3); i++)
-        {
-            HealthComponentState state = component.State;
-            seen.Add(state.Message);
-            if (!string.Equals(state.Message, state.Status.ToWireName(), StringComparison.OrdinalIgnoreCase))
+        Task<string?> keeper = Task.Factory.StartNew(
+            () =>
             {
-                mismatches++;
-            }
-        }
-
-        stop.Cancel();
-        foreach (Thread writer in writers)
-        {
-            writer.Join();
-        }
-
-        Assert.Equal(0, mismatches);
-        Assert.Equal(new HashSet<string?> { "down", "degraded" }, seen);
-
-        void Write(HealthStatus status, string message)
-        {
-            component.Update(status, message);
-            started.Signal();
-            while (!stop.IsCancellationRequested)
+                int highest = 0;
+                do
+                {
+                    highest = Math.Max(highest, Current());
+                    Assert.Equal(DistricStatus.Ok, component.Update(HealthStatus.Degraded));
+                    keeperStarted.Set();
+                    if (Current() < highest)
+                    {
+                        return $"keeper saw {highest}, then {Current()}";
+                    }
+                }
+                while (Volatile.Read(ref setterDone) == 0);
+                return null;
+            },
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Task<string?> setter = Task.Factory.StartNew(
+            () =>
             {
-                component.Update(status, message);
-            }
-        }
+                try
+                {
+                    keeperStarted.Wait();
+                    for (int i = 1; i <= Updates; i++)
+                    {
+                        Assert.Equal(DistricStatus.Ok, component.Update(HealthStatus.Down, i.ToString(CultureInfo.InvariantCulture)));
+                        if (Current() < i)
+                        {
+                            return $"setter wrote {i}, then read {Current()}";
+                        }
+                    }
+
+                    return null;
+                }
+                finally
+                {
+                    Volatile.Write(ref setterDone, 1);
+                }
+            },
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        // Awaiting rethrows a writer's failure here, on the test thread.
+        string?[] regressions = await Task.WhenAll(setter, keeper);
+        Assert.Equal(new string?[] { null, null }, regressions);
+        Assert.Equal(Updates.ToString(CultureInfo.InvariantCulture), component.Message);
+        Assert.Contains(component.Status, new[] { HealthStatus.Down, HealthStatus.Degraded });
     }
 
     [Theory]

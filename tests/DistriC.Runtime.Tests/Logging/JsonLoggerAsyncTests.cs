@@ -69,25 +69,16 @@ public sealed class JsonLoggerAsyncTests
         using (var logger = new JsonLogger(output, new JsonLoggerOptions { RingCapacity = 16 << 20 }))
         {
             using var start = new Barrier(threads);
-            var workers = new Thread[threads];
-            for (int t = 0; t < threads; t++)
+            // A failed Assert inside a worker is collected and rethrown here, on the test thread.
+            TestThreads.Run(threads, t =>
             {
                 string thread = t.ToString(CultureInfo.InvariantCulture);
-                workers[t] = new Thread(() =>
+                start.SignalAndWait();
+                for (int i = 0; i < perThread; i++)
                 {
-                    start.SignalAndWait();
-                    for (int i = 0; i < perThread; i++)
-                    {
-                        Assert.Equal(DistricStatus.Ok, logger.Write(LogLevel.Info, "test", "Log message", F("thread_id", thread), F("iteration", i.ToString(CultureInfo.InvariantCulture))));
-                    }
-                });
-                workers[t].Start();
-            }
-
-            foreach (Thread worker in workers)
-            {
-                worker.Join();
-            }
+                    Assert.Equal(DistricStatus.Ok, logger.Write(LogLevel.Info, "test", "Log message", F("thread_id", thread), F("iteration", i.ToString(CultureInfo.InvariantCulture))));
+                }
+            });
 
             Assert.Equal(0, logger.DroppedCount);
         }
@@ -114,31 +105,24 @@ public sealed class JsonLoggerAsyncTests
         using (var logger = new JsonLogger(output, new JsonLoggerOptions { RingCapacity = 16 * 1024, MaxEntryBytes = 1024 }))
         {
             using var start = new Barrier(threads);
-            var workers = new Thread[threads];
             for (int t = 0; t < threads; t++)
             {
-                int thread = t;
                 accepted[t] = new List<int>();
-                workers[t] = new Thread(() =>
-                {
-                    string threadText = thread.ToString(CultureInfo.InvariantCulture);
-                    start.SignalAndWait();
-                    for (int i = 0; i < perThread; i++)
-                    {
-                        string padding = new('p', (i * 7 + thread * 13) % 300);
-                        if (logger.Write(LogLevel.Info, "wrap", padding, F("t", threadText), F("i", i.ToString(CultureInfo.InvariantCulture))) == DistricStatus.Ok)
-                        {
-                            accepted[thread].Add(i);
-                        }
-                    }
-                });
-                workers[t].Start();
             }
 
-            foreach (Thread worker in workers)
+            TestThreads.Run(threads, thread =>
             {
-                worker.Join();
-            }
+                string threadText = thread.ToString(CultureInfo.InvariantCulture);
+                start.SignalAndWait();
+                for (int i = 0; i < perThread; i++)
+                {
+                    string padding = new('p', (i * 7 + thread * 13) % 300);
+                    if (logger.Write(LogLevel.Info, "wrap", padding, F("t", threadText), F("i", i.ToString(CultureInfo.InvariantCulture))) == DistricStatus.Ok)
+                    {
+                        accepted[thread].Add(i);
+                    }
+                }
+            });
         }
 
         var written = new List<int>[threads];
@@ -179,36 +163,30 @@ public sealed class JsonLoggerAsyncTests
             Assert.True(output.WriteEntered.Wait(TimeSpan.FromSeconds(5)));
 
             var perThreadAccepted = new List<string>[producers];
-            var workers = new Thread[producers];
             for (int p = 0; p < producers; p++)
             {
-                int producer = p;
                 perThreadAccepted[p] = new List<string>();
-                workers[p] = new Thread(() =>
-                {
-                    for (int i = 0; i < perProducer; i++)
-                    {
-                        string id = producer.ToString(CultureInfo.InvariantCulture) + "-" + i.ToString(CultureInfo.InvariantCulture);
-                        // Every 50th entry is too large for the 512-byte limit.
-                        string message = i % 50 == 0 ? new string('x', 600) : "saturating";
-                        DistricStatus status = logger.Write(LogLevel.Info, "sat", message, F("id", id));
-                        if (status == DistricStatus.Ok)
-                        {
-                            perThreadAccepted[producer].Add(id);
-                        }
-                        else
-                        {
-                            Assert.Equal(DistricStatus.BufferOverflow, status);
-                        }
-                    }
-                });
-                workers[p].Start();
             }
 
-            foreach (Thread worker in workers)
+            // A failed Assert inside a producer is collected and rethrown here, on the test thread.
+            TestThreads.Run(producers, producer =>
             {
-                worker.Join();
-            }
+                for (int i = 0; i < perProducer; i++)
+                {
+                    string id = producer.ToString(CultureInfo.InvariantCulture) + "-" + i.ToString(CultureInfo.InvariantCulture);
+                    // Every 50th entry is too large for the 512-byte limit.
+                    string message = i % 50 == 0 ? new string('x', 600) : "saturating";
+                    DistricStatus status = logger.Write(LogLevel.Info, "sat", message, F("id", id));
+                    if (status == DistricStatus.Ok)
+                    {
+                        perThreadAccepted[producer].Add(id);
+                    }
+                    else
+                    {
+                        Assert.Equal(DistricStatus.BufferOverflow, status);
+                    }
+                }
+            });
 
             attempted += producers * perProducer;
             foreach (List<string> ids in perThreadAccepted)
