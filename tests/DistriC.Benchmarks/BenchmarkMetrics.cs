@@ -1,4 +1,3 @@
-using DistriC;
 
 namespace DistriC.Benchmarks;
 

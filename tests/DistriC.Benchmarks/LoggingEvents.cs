@@ -1,4 +1,3 @@
-using DistriC;
 using Microsoft.Extensions.Logging;
 using ZLogger;
 using MelLevel = Microsoft.Extensions.Logging.LogLevel;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using DistriC.Generators;
-using DistriC.Logging;
 
 namespace DistriC.Generator.Logging
 {

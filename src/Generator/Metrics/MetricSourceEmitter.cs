@@ -150,10 +150,6 @@ namespace DistriC.Generator.Metrics
                     _w.Line(_generatedCode);
                     _w.Line($"private const int {MetricIdentifiers.Stride(Labels[d].PascalName)} = {strides[d].ToString(CultureInfo.InvariantCulture)};");
                 }
-
-                if (Labels.Count > 0)
-                {
-                    }
             }
 
             private void WriteStorage()

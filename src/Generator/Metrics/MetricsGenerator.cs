@@ -3,7 +3,6 @@
 // members, all of them together the assembly's DistricMetricsCatalog, and each rejected one a stand-in
 // (see the comment in Initialize). Output is a pure function of the models.
 using System;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using DistriC.Generators;

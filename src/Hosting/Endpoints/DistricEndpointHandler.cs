@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Threading.Tasks;
 using DistriC.Hosting.Buffers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace DistriC.Hosting.Endpoints;
 

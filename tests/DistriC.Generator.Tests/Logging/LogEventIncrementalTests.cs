@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using DistriC.Generator.Logging;
 using DistriC.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using DistriC;
 
 namespace DistriC.Runtime.Tests.Health;
 

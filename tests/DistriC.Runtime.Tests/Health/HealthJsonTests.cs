@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using DistriC;
 
 namespace DistriC.Runtime.Tests.Health;
 

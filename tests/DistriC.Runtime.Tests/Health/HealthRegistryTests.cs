@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using DistriC;
 
 namespace DistriC.Runtime.Tests.Health;
 

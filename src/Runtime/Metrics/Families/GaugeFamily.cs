@@ -1,4 +1,3 @@
-using DistriC.Exposition;
 using DistriC.Infrastructure;
 
 namespace DistriC.Metrics;

@@ -1,5 +1,4 @@
 using System;
-using DistriC.Exposition;
 
 namespace DistriC.Metrics;
 
