@@ -11,7 +11,7 @@ namespace DistriC.Generator.Logging
     internal static class LogEventEmitter
     {
         private const string Writer = "__districWriter";
-        private const string Logger = "__districLogger";
+        private const string Skipped = "__districSkipped";
 
         /// <summary>Groups methods by containing type, both ordered ordinally, for one file per type.</summary>
         public static ImmutableArray<EquatableArray<LogEventModel>> GroupByType(ImmutableArray<LogEventModel> all) =>
@@ -48,11 +48,11 @@ namespace DistriC.Generator.Logging
             string returnType = m.ReturnsStatus ? "global::DistriC.DistricStatus" : "void";
             w.Line(GeneratedFile.GeneratedCodeAttribute);
             w.Line(m.Modifiers + " " + returnType + " " + m.Name + "(" + parameters + ")").Open();
-            w.Line("global::DistriC.JsonLogger? " + Logger + " = " + m.LoggerExpression + ";");
-            WriteEarlyReturn(w, Logger + " is null", m.ReturnsStatus ? "InvalidArgument" : null);
-            WriteEarlyReturn(w, "!" + Logger + ".IsEnabled(global::DistriC.LogLevel." + m.LevelMember + ")", m.ReturnsStatus ? "Ok" : null);
+            // The null and level checks live once in the runtime (LogEntryWriter.TryBegin), not in every method.
+            string begin = "global::DistriC.Infrastructure.LogEntryWriter.TryBegin(" + m.LoggerExpression + ", global::DistriC.LogLevel." + m.LevelMember
+                + ", " + Utf8(m.Header) + ", out var " + Writer + (m.ReturnsStatus ? ", out global::DistriC.DistricStatus " + Skipped : string.Empty) + ")";
+            WriteEarlyReturn(w, "!" + begin, m.ReturnsStatus ? Skipped : null);
             w.Line();
-            w.Line("var " + Writer + " = new global::DistriC.Infrastructure.LogEntryWriter(" + Logger + ", " + Utf8(m.Header) + ");");
             foreach (LogParameterModel p in m.Parameters)
             {
                 if (p.Kind != LogValueKind.Logger)
@@ -68,7 +68,7 @@ namespace DistriC.Generator.Logging
         private static void WriteEarlyReturn(SourceWriter w, string condition, string? status)
         {
             w.Line("if (" + condition + ")").Open();
-            w.Line(status is null ? "return;" : "return global::DistriC.DistricStatus." + status + ";");
+            w.Line(status is null ? "return;" : "return " + status + ";");
             w.Close();
         }
 

@@ -105,10 +105,6 @@ namespace DistriC.Generator.Metrics
                 }
 
                 WriteIndex();
-                foreach (LabelModel label in Labels)
-                {
-                    WriteOrdinal(label);
-                }
             }
 
             private void WriteLabelEnum(LabelModel label)
@@ -147,7 +143,6 @@ namespace DistriC.Generator.Metrics
                         Gap();
                     }
 
-                    _w.Line(_generatedCode);
                     _w.Line($"private const int {MetricIdentifiers.Stride(Labels[d].PascalName)} = {strides[d].ToString(CultureInfo.InvariantCulture)};");
                 }
             }
@@ -155,7 +150,6 @@ namespace DistriC.Generator.Metrics
             private void WriteStorage()
             {
                 Gap();
-                _w.Line(_generatedCode);
                 _w.Line($"private static readonly {Infrastructure}MetricDescriptor s_districDescriptor = new {Infrastructure}MetricDescriptor(");
                 _w.Indent();
                 _w.Line($"global::DistriC.MetricKind.{_kind.Name},");
@@ -166,8 +160,7 @@ namespace DistriC.Generator.Metrics
                 _w.Line((_model.HasBuckets ? DescriptorLiterals.Doubles(_model.Buckets, "new double[0]") : "null") + ",");
                 _w.Line((_model.Unit is null ? "null" : SourceLiterals.String(_model.Unit)) + ");");
                 _w.Dedent();
-                Gap();
-                _w.Line(_generatedCode);
+                _w.Line();
                 _w.Line($"private readonly {_cellsType} _districCells;");
             }
 
@@ -235,11 +228,13 @@ namespace DistriC.Generator.Metrics
                 _w.Line($"{_access} {type} {name}({LabelParameters()}) => {string.Format(CultureInfo.InvariantCulture, call, IndexCall())};");
             }
 
+            /// <summary>
+            /// The one private helper: each label's ordinal is computed inline (no method per label), range-checked,
+            /// and combined with the constant strides.
+            /// </summary>
             private void WriteIndex()
             {
                 Gap();
-                _w.Line("/// <summary>Flat index of a label combination, or -1 when a value is out of range (the cells then drop and count).</summary>");
-                _w.Line(_generatedCode);
                 _w.Line(Inline);
                 _w.Line($"private static int DistricIndex({LabelParameters()})");
                 _w.Open();
@@ -254,7 +249,7 @@ namespace DistriC.Generator.Metrics
                     for (int d = 0; d < Labels.Count; d++)
                     {
                         LabelModel label = Labels[d];
-                        _w.Line($"uint __ordinal{d} = {MetricIdentifiers.Ordinal(label.PascalName)}({Identifiers.Escape(label.Name!)});");
+                        WriteOrdinal(d, label);
                         checks.Add($"__ordinal{d} < {label.Values.Count.ToString(CultureInfo.InvariantCulture)}u");
                         terms.Add($"(__ordinal{d} * {MetricIdentifiers.Stride(label.PascalName)})");
                     }
@@ -265,27 +260,26 @@ namespace DistriC.Generator.Metrics
                 _w.Close();
             }
 
-            private void WriteOrdinal(LabelModel label)
+            /// <summary><c>uint __ordinal{d} = ...;</c>: the position of the label's value in its allowlist, <c>uint.MaxValue</c> (or any value of n and above) when it has none.</summary>
+            private void WriteOrdinal(int d, LabelModel label)
             {
-                Gap();
                 string type = LabelType(label);
+                string value = Identifiers.Escape(label.Name!);
                 string n = label.Values.Count.ToString(CultureInfo.InvariantCulture);
-                _w.Line(_generatedCode);
-                _w.Line(Inline);
-                string signature = $"private static uint {MetricIdentifiers.Ordinal(label.PascalName)}({type} value)";
+                string local = $"uint __ordinal{d.ToString(CultureInfo.InvariantCulture)} = ";
                 if (label.IsContiguous && !label.Is64Bit)
                 {
                     // Members are exactly 0..n-1: the value is the ordinal (a negative one wraps above n).
-                    _w.Line($"{signature} => unchecked((uint)value);");
+                    _w.Line($"{local}unchecked((uint){value});");
                 }
                 else if (label.IsContiguous)
                 {
-                    _w.Line($"{signature} => unchecked((ulong)value) < {n}UL ? unchecked((uint)value) : uint.MaxValue;");
+                    _w.Line($"{local}unchecked((ulong){value}) < {n}UL ? unchecked((uint){value}) : uint.MaxValue;");
                 }
                 else
                 {
                     // Sparse or negative constants: a switch over the members, which the JIT compiles to a table or a search.
-                    _w.Line($"{signature} => value switch");
+                    _w.Line($"{local}{value} switch");
                     _w.Open();
                     for (int i = 0; i < label.Values.Count; i++)
                     {
@@ -295,7 +289,6 @@ namespace DistriC.Generator.Metrics
                     _w.Line("_ => uint.MaxValue,");
                     _w.Close(";");
                 }
-
             }
 
             private void WriteLabelParamDocs()

@@ -31,22 +31,28 @@ namespace DistriC.Generator.Metrics
             w.Line($"public const int TotalSeries = {Math.Min(total, int.MaxValue).ToString(CultureInfo.InvariantCulture)};");
             w.Line();
             w.Line("/// <summary>The declared metrics, ordered by name.</summary>");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::DistriC.MetricCatalogEntry> Metrics { get; } = new global::DistriC.MetricCatalogEntry[]");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::DistriC.MetricCatalogEntry> Metrics { get; } = DistricEntries();");
+            w.Line();
+            // One assignment per entry, not one array initializer: the compiler's cost of a single expression with
+            // thousands of nested array creations grows faster than its size (about 11 s of CPU for 1000 metrics).
+            w.Line("private static global::DistriC.MetricCatalogEntry[] DistricEntries()");
             w.Open();
-            foreach (MetricModel metric in metrics)
+            w.Line($"var entries = new global::DistriC.MetricCatalogEntry[{metrics.Count.ToString(CultureInfo.InvariantCulture)}];");
+            for (int i = 0; i < metrics.Count; i++)
             {
-                WriteEntry(w, metric);
+                WriteEntry(w, i, metrics[i]);
             }
 
-            w.Close(";");
+            w.Line("return entries;");
+            w.Close();
             w.Close();
             w.Close();
             return w.ToString();
         }
 
-        private static void WriteEntry(SourceWriter w, MetricModel metric)
+        private static void WriteEntry(SourceWriter w, int index, MetricModel metric)
         {
-            w.Line("new global::DistriC.MetricCatalogEntry(");
+            w.Line($"entries[{index.ToString(CultureInfo.InvariantCulture)}] = new global::DistriC.MetricCatalogEntry(");
             w.Indent();
             w.Line(SourceLiterals.String(metric.Type.DisplayName) + ",");
             MetricKindInfo kind = MetricKinds.Get((int)metric.Kind);
@@ -60,7 +66,7 @@ namespace DistriC.Generator.Metrics
                 : metric.HasBuckets ? metric.Buckets.ToArray() : MetricRules.DefaultBuckets;
             w.Line(DescriptorLiterals.Doubles(buckets, "global::System.Array.Empty<double>()") + ",");
             w.Line(MetricValidator.Cardinality(metric).ToString(CultureInfo.InvariantCulture) + ",");
-            w.Line(MetricValidator.Series(metric).ToString(CultureInfo.InvariantCulture) + "),");
+            w.Line(MetricValidator.Series(metric).ToString(CultureInfo.InvariantCulture) + ");");
             w.Dedent();
         }
     }

@@ -155,4 +155,22 @@ public sealed class LogEntryWriterTests
         w.AppendDateTime(",\"t\":"u8, DateTime.UnixEpoch);
         w.Commit();
     }
+
+    [Fact]
+    public void TryBegin_starts_a_line_only_for_a_logger_whose_level_is_enabled_and_says_why_not()
+    {
+        Assert.False(LogEntryWriter.TryBegin(null, LogLevel.Info, Header, out _, out DistricStatus noLogger));
+        Assert.Equal(DistricStatus.InvalidArgument, noLogger);
+
+        using var output = new MemoryStream();
+        using (var logger = new JsonLogger(output, new JsonLoggerOptions { Mode = LogMode.Sync, TimeProvider = new FixedClock(), MinimumLevel = LogLevel.Warn }))
+        {
+            Assert.False(LogEntryWriter.TryBegin(logger, LogLevel.Info, Header, out _, out DistricStatus disabled));
+            Assert.Equal(DistricStatus.Ok, disabled);
+            Assert.True(LogEntryWriter.TryBegin(logger, LogLevel.Error, ",\"level\":\"ERROR\",\"component\":\"c\",\"message\":\"m\""u8, out LogEntryWriter w));
+            Assert.Equal(DistricStatus.Ok, w.Commit());
+        }
+
+        Assert.Equal("{\"timestamp\":1704067200000,\"level\":\"ERROR\",\"component\":\"c\",\"message\":\"m\"}\n", Encoding.UTF8.GetString(output.ToArray()));
+    }
 }

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using DistriC.Logging;
 
 namespace DistriC.Infrastructure;
@@ -46,6 +47,46 @@ public ref struct LogEntryWriter
     /// <returns>The pre-encoded header.</returns>
     public static ReadOnlySpan<byte> DynamicComponentHeader(LogLevel level) =>
         (uint)level < (uint)LevelHeaders.Length ? LevelHeaders[(int)level] : default;
+
+    /// <summary>
+    /// The prologue of every generated <c>[LogEvent]</c> method, kept here once instead of in each method: starts a
+    /// line when <paramref name="logger"/> is set and <paramref name="level"/> is enabled.
+    /// </summary>
+    /// <param name="logger">Destination logger; null logs nothing.</param>
+    /// <param name="level">The line's level.</param>
+    /// <param name="header">Pre-encoded <c>,"level":...,"component":...,"message":...</c>.</param>
+    /// <param name="writer">The started line, or a default writer that must not be used when the result is false.</param>
+    /// <returns>True when a line was started.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryBegin(JsonLogger? logger, LogLevel level, ReadOnlySpan<byte> header, out LogEntryWriter writer) =>
+        TryBegin(logger, level, header, out writer, out _);
+
+    /// <summary>As <see cref="TryBegin(JsonLogger, LogLevel, ReadOnlySpan{byte}, out LogEntryWriter)"/>, with the status a method returning <see cref="DistricStatus"/> gives when no line is started.</summary>
+    /// <param name="logger">Destination logger; null logs nothing.</param>
+    /// <param name="level">The line's level.</param>
+    /// <param name="header">Pre-encoded <c>,"level":...,"component":...,"message":...</c>.</param>
+    /// <param name="writer">The started line, or a default writer that must not be used when the result is false.</param>
+    /// <param name="skipped">When false is returned: <see cref="DistricStatus.InvalidArgument"/> for a null logger, <see cref="DistricStatus.Ok"/> for a disabled level.</param>
+    /// <returns>True when a line was started.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryBegin(JsonLogger? logger, LogLevel level, ReadOnlySpan<byte> header, out LogEntryWriter writer, out DistricStatus skipped)
+    {
+        writer = default;
+        if (logger is null)
+        {
+            skipped = DistricStatus.InvalidArgument;
+            return false;
+        }
+
+        skipped = DistricStatus.Ok;
+        if (!logger.IsEnabled(level))
+        {
+            return false;
+        }
+
+        writer = new LogEntryWriter(logger, header);
+        return true;
+    }
 
     /// <summary>Starts a line: <c>{"timestamp":&lt;Unix ms&gt;</c> followed by <paramref name="header"/>.</summary>
     /// <param name="logger">Destination logger.</param>

@@ -9,17 +9,11 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public static partial global::DistriC.DistricStatus Other(this global::DistriC.JsonLogger logger, Region region, Access access, Big big, Region? maybe)
         {
-            global::DistriC.JsonLogger? __districLogger = logger;
-            if (__districLogger is null)
+            if (!global::DistriC.Infrastructure.LogEntryWriter.TryBegin(logger, global::DistriC.LogLevel.Warn, ",\"level\":\"WARN\",\"component\":\"other\",\"message\":\"Other\""u8, out var __districWriter, out global::DistriC.DistricStatus __districSkipped))
             {
-                return global::DistriC.DistricStatus.InvalidArgument;
-            }
-            if (!__districLogger.IsEnabled(global::DistriC.LogLevel.Warn))
-            {
-                return global::DistriC.DistricStatus.Ok;
+                return __districSkipped;
             }
 
-            var __districWriter = new global::DistriC.Infrastructure.LogEntryWriter(__districLogger, ",\"level\":\"WARN\",\"component\":\"other\",\"message\":\"Other\""u8);
             __districWriter.AppendEnum(",\"region\":"u8, region);
             __districWriter.AppendEnum(",\"access\":"u8, access);
             __districWriter.AppendEnum(",\"big\":"u8, big);
@@ -37,17 +31,11 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public static partial void Request(this global::DistriC.JsonLogger logger, global::Sample.SampleRequests.Method method, global::Sample.SampleRequests.Status status, global::Sample.SampleRequests.Method? previous)
         {
-            global::DistriC.JsonLogger? __districLogger = logger;
-            if (__districLogger is null)
-            {
-                return;
-            }
-            if (!__districLogger.IsEnabled(global::DistriC.LogLevel.Info))
+            if (!global::DistriC.Infrastructure.LogEntryWriter.TryBegin(logger, global::DistriC.LogLevel.Info, ",\"level\":\"INFO\",\"component\":\"http\",\"message\":\"Request\""u8, out var __districWriter))
             {
                 return;
             }
 
-            var __districWriter = new global::DistriC.Infrastructure.LogEntryWriter(__districLogger, ",\"level\":\"INFO\",\"component\":\"http\",\"message\":\"Request\""u8);
             __districWriter.AppendEnum(",\"method\":"u8, method);
             __districWriter.AppendEnum(",\"status\":"u8, status);
             if (previous.HasValue)

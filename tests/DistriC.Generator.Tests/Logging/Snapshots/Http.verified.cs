@@ -9,17 +9,11 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public static partial void RequestReceived(this global::DistriC.JsonLogger logger, string method, string path, int status)
         {
-            global::DistriC.JsonLogger? __districLogger = logger;
-            if (__districLogger is null)
-            {
-                return;
-            }
-            if (!__districLogger.IsEnabled(global::DistriC.LogLevel.Info))
+            if (!global::DistriC.Infrastructure.LogEntryWriter.TryBegin(logger, global::DistriC.LogLevel.Info, ",\"level\":\"INFO\",\"component\":\"http\",\"message\":\"Request received\""u8, out var __districWriter))
             {
                 return;
             }
 
-            var __districWriter = new global::DistriC.Infrastructure.LogEntryWriter(__districLogger, ",\"level\":\"INFO\",\"component\":\"http\",\"message\":\"Request received\""u8);
             __districWriter.AppendString(",\"method\":"u8, method);
             __districWriter.AppendString(",\"path\":"u8, path);
             __districWriter.AppendNumber(",\"status\":"u8, status);

@@ -9,17 +9,11 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public static partial global::DistriC.DistricStatus AllTypes(this global::DistriC.JsonLogger logger, char c, bool b, sbyte i8, byte u8, short i16, ushort u16, int i32, uint u32, long i64, ulong u64, float f, double d, decimal m, global::System.Guid g, global::System.DateTime dt, global::System.DateTimeOffset dto, global::System.TimeSpan ts, global::Sample.Outcome o, string? s)
         {
-            global::DistriC.JsonLogger? __districLogger = logger;
-            if (__districLogger is null)
+            if (!global::DistriC.Infrastructure.LogEntryWriter.TryBegin(logger, global::DistriC.LogLevel.Warn, ",\"level\":\"WARN\",\"component\":\"types\",\"message\":\"All \\\"types\\\" é\""u8, out var __districWriter, out global::DistriC.DistricStatus __districSkipped))
             {
-                return global::DistriC.DistricStatus.InvalidArgument;
-            }
-            if (!__districLogger.IsEnabled(global::DistriC.LogLevel.Warn))
-            {
-                return global::DistriC.DistricStatus.Ok;
+                return __districSkipped;
             }
 
-            var __districWriter = new global::DistriC.Infrastructure.LogEntryWriter(__districLogger, ",\"level\":\"WARN\",\"component\":\"types\",\"message\":\"All \\\"types\\\" é\""u8);
             __districWriter.AppendChar(",\"c\":"u8, c);
             __districWriter.AppendBoolean(",\"b\":"u8, b);
             __districWriter.AppendNumber(",\"i8\":"u8, i8);
@@ -63,17 +57,11 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public static partial void Failed(this global::DistriC.JsonLogger logger, global::System.Exception? error)
         {
-            global::DistriC.JsonLogger? __districLogger = logger;
-            if (__districLogger is null)
-            {
-                return;
-            }
-            if (!__districLogger.IsEnabled(global::DistriC.LogLevel.Fatal))
+            if (!global::DistriC.Infrastructure.LogEntryWriter.TryBegin(logger, global::DistriC.LogLevel.Fatal, ",\"level\":\"FATAL\",\"component\":\"errors\",\"message\":\"Failed\""u8, out var __districWriter))
             {
                 return;
             }
 
-            var __districWriter = new global::DistriC.Infrastructure.LogEntryWriter(__districLogger, ",\"level\":\"FATAL\",\"component\":\"errors\",\"message\":\"Failed\""u8);
             __districWriter.AppendException(",\"error\":"u8, error);
             __districWriter.Commit();
         }
@@ -81,17 +69,11 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         internal static partial void Nullables(global::DistriC.JsonLogger logger, int? a, global::Sample.Outcome? b, global::System.DateTime? c, string? @event)
         {
-            global::DistriC.JsonLogger? __districLogger = logger;
-            if (__districLogger is null)
-            {
-                return;
-            }
-            if (!__districLogger.IsEnabled(global::DistriC.LogLevel.Error))
+            if (!global::DistriC.Infrastructure.LogEntryWriter.TryBegin(logger, global::DistriC.LogLevel.Error, ",\"level\":\"ERROR\",\"component\":\"nullable\",\"message\":\"Nullables\""u8, out var __districWriter))
             {
                 return;
             }
 
-            var __districWriter = new global::DistriC.Infrastructure.LogEntryWriter(__districLogger, ",\"level\":\"ERROR\",\"component\":\"nullable\",\"message\":\"Nullables\""u8);
             if (a.HasValue)
             {
                 __districWriter.AppendNumber(",\"a\":"u8, a.GetValueOrDefault());

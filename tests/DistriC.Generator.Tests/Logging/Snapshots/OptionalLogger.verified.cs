@@ -9,17 +9,11 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public partial global::DistriC.DistricStatus Hello(string who)
         {
-            global::DistriC.JsonLogger? __districLogger = this.Logger;
-            if (__districLogger is null)
+            if (!global::DistriC.Infrastructure.LogEntryWriter.TryBegin(this.Logger, global::DistriC.LogLevel.Info, ",\"level\":\"INFO\",\"component\":\"optional\",\"message\":\"Hello\""u8, out var __districWriter, out global::DistriC.DistricStatus __districSkipped))
             {
-                return global::DistriC.DistricStatus.InvalidArgument;
-            }
-            if (!__districLogger.IsEnabled(global::DistriC.LogLevel.Info))
-            {
-                return global::DistriC.DistricStatus.Ok;
+                return __districSkipped;
             }
 
-            var __districWriter = new global::DistriC.Infrastructure.LogEntryWriter(__districLogger, ",\"level\":\"INFO\",\"component\":\"optional\",\"message\":\"Hello\""u8);
             __districWriter.AppendString(",\"who\":"u8, who);
             return __districWriter.Commit();
         }

@@ -9,17 +9,11 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public partial void Tick(int n)
         {
-            global::DistriC.JsonLogger? __districLogger = this._logger;
-            if (__districLogger is null)
-            {
-                return;
-            }
-            if (!__districLogger.IsEnabled(global::DistriC.LogLevel.Debug))
+            if (!global::DistriC.Infrastructure.LogEntryWriter.TryBegin(this._logger, global::DistriC.LogLevel.Debug, ",\"level\":\"DEBUG\",\"component\":\"worker\",\"message\":\"Tick\""u8, out var __districWriter))
             {
                 return;
             }
 
-            var __districWriter = new global::DistriC.Infrastructure.LogEntryWriter(__districLogger, ",\"level\":\"DEBUG\",\"component\":\"worker\",\"message\":\"Tick\""u8);
             __districWriter.AppendNumber(",\"n\":"u8, n);
             __districWriter.Commit();
         }

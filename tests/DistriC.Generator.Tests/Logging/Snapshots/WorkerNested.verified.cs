@@ -11,17 +11,11 @@ namespace Sample
             [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
             private static partial void Ping(global::Sample.Outcome outcome)
             {
-                global::DistriC.JsonLogger? __districLogger = global::Sample.Worker.Nested<T>.Shared;
-                if (__districLogger is null)
-                {
-                    return;
-                }
-                if (!__districLogger.IsEnabled(global::DistriC.LogLevel.Info))
+                if (!global::DistriC.Infrastructure.LogEntryWriter.TryBegin(global::Sample.Worker.Nested<T>.Shared, global::DistriC.LogLevel.Info, ",\"level\":\"INFO\",\"component\":\"worker\",\"message\":\"Nested\""u8, out var __districWriter))
                 {
                     return;
                 }
 
-                var __districWriter = new global::DistriC.Infrastructure.LogEntryWriter(__districLogger, ",\"level\":\"INFO\",\"component\":\"worker\",\"message\":\"Nested\""u8);
                 __districWriter.AppendRaw(",\"outcome\":"u8);
                 switch (outcome)
                 {

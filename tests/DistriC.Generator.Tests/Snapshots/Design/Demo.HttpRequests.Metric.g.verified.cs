@@ -28,12 +28,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public const int Cardinality = 12;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private const int MethodStride = 3;
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private const int StatusStride = 1;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private static readonly global::DistriC.Infrastructure.MetricDescriptor s_districDescriptor = new global::DistriC.Infrastructure.MetricDescriptor(
             global::DistriC.MetricKind.Counter,
             "http_requests_total",
@@ -47,7 +44,6 @@ namespace Demo
             null,
             null);
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private readonly global::DistriC.Infrastructure.CounterCells _districCells;
 
         /// <summary>Registers <c>http_requests_total</c> in <paramref name="registry"/>; the registry encodes its exposition once, here.</summary>
@@ -83,22 +79,12 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public long Get(Method method, global::Demo.StatusClass status) => _districCells.Get(DistricIndex(method, status));
 
-        /// <summary>Flat index of a label combination, or -1 when a value is out of range (the cells then drop and count).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int DistricIndex(Method method, global::Demo.StatusClass status)
         {
-            uint __ordinal0 = MethodOrdinal(method);
-            uint __ordinal1 = StatusOrdinal(status);
+            uint __ordinal0 = unchecked((uint)method);
+            uint __ordinal1 = unchecked((uint)status);
             return __ordinal0 < 4u && __ordinal1 < 3u ? unchecked((int)((__ordinal0 * MethodStride) + (__ordinal1 * StatusStride))) : -1;
         }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static uint MethodOrdinal(Method value) => unchecked((uint)value);
-
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static uint StatusOrdinal(global::Demo.StatusClass value) => unchecked((uint)value);
     }
 }

@@ -10,7 +10,6 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public const int Cardinality = 1;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private static readonly global::DistriC.Infrastructure.MetricDescriptor s_districDescriptor = new global::DistriC.Infrastructure.MetricDescriptor(
             global::DistriC.MetricKind.Gauge,
             "worker_queue_depth",
@@ -20,7 +19,6 @@ namespace Demo
             null,
             null);
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private readonly global::DistriC.Infrastructure.GaugeCells _districCells;
 
         /// <summary>Registers <c>worker_queue_depth</c> in <paramref name="registry"/>; the registry encodes its exposition once, here.</summary>
@@ -63,8 +61,6 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public double Get() => _districCells.Get(DistricIndex());
 
-        /// <summary>Flat index of a label combination, or -1 when a value is out of range (the cells then drop and count).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int DistricIndex()
         {

@@ -10,10 +10,8 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public const int Cardinality = 3;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private const int StatusStride = 1;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private static readonly global::DistriC.Infrastructure.MetricDescriptor s_districDescriptor = new global::DistriC.Infrastructure.MetricDescriptor(
             global::DistriC.MetricKind.Histogram,
             "http_request_duration_seconds",
@@ -26,7 +24,6 @@ namespace Demo
             new double[] { 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0 },
             null);
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private readonly global::DistriC.Infrastructure.HistogramCells _districCells;
 
         /// <summary>Registers <c>http_request_duration_seconds</c> in <paramref name="registry"/>; the registry encodes its exposition once, here.</summary>
@@ -58,17 +55,11 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public double GetSum(global::Demo.StatusClass status) => _districCells.GetSum(DistricIndex(status));
 
-        /// <summary>Flat index of a label combination, or -1 when a value is out of range (the cells then drop and count).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int DistricIndex(global::Demo.StatusClass status)
         {
-            uint __ordinal0 = StatusOrdinal(status);
+            uint __ordinal0 = unchecked((uint)status);
             return __ordinal0 < 3u ? unchecked((int)((__ordinal0 * StatusStride))) : -1;
         }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static uint StatusOrdinal(global::Demo.StatusClass value) => unchecked((uint)value);
     }
 }

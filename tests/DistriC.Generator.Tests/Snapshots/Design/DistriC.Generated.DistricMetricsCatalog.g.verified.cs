@@ -16,9 +16,12 @@ namespace DistriC.Generated
         public const int TotalSeries = 43;
 
         /// <summary>The declared metrics, ordered by name.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::DistriC.MetricCatalogEntry> Metrics { get; } = new global::DistriC.MetricCatalogEntry[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::DistriC.MetricCatalogEntry> Metrics { get; } = DistricEntries();
+
+        private static global::DistriC.MetricCatalogEntry[] DistricEntries()
         {
-            new global::DistriC.MetricCatalogEntry(
+            var entries = new global::DistriC.MetricCatalogEntry[3];
+            entries[0] = new global::DistriC.MetricCatalogEntry(
                 "Demo.RequestDuration",
                 global::DistriC.MetricKind.Histogram,
                 "http_request_duration_seconds",
@@ -31,8 +34,8 @@ namespace DistriC.Generated
                 },
                 new double[] { 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0 },
                 3,
-                30),
-            new global::DistriC.MetricCatalogEntry(
+                30);
+            entries[1] = new global::DistriC.MetricCatalogEntry(
                 "Demo.HttpRequests",
                 global::DistriC.MetricKind.Counter,
                 "http_requests_total",
@@ -46,8 +49,8 @@ namespace DistriC.Generated
                 },
                 global::System.Array.Empty<double>(),
                 12,
-                12),
-            new global::DistriC.MetricCatalogEntry(
+                12);
+            entries[2] = new global::DistriC.MetricCatalogEntry(
                 "Demo.QueueDepth",
                 global::DistriC.MetricKind.Gauge,
                 "worker_queue_depth",
@@ -57,7 +60,8 @@ namespace DistriC.Generated
                 global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
                 global::System.Array.Empty<double>(),
                 1,
-                1),
-        };
+                1);
+            return entries;
+        }
     }
 }

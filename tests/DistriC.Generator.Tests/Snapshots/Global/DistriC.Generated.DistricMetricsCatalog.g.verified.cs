@@ -16,9 +16,12 @@ namespace DistriC.Generated
         public const int TotalSeries = 12;
 
         /// <summary>The declared metrics, ordered by name.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::DistriC.MetricCatalogEntry> Metrics { get; } = new global::DistriC.MetricCatalogEntry[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::DistriC.MetricCatalogEntry> Metrics { get; } = DistricEntries();
+
+        private static global::DistriC.MetricCatalogEntry[] DistricEntries()
         {
-            new global::DistriC.MetricCatalogEntry(
+            var entries = new global::DistriC.MetricCatalogEntry[1];
+            entries[0] = new global::DistriC.MetricCatalogEntry(
                 "GlobalLatency",
                 global::DistriC.MetricKind.Histogram,
                 "global_latency_seconds",
@@ -28,7 +31,8 @@ namespace DistriC.Generated
                 global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
                 new double[] { 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0 },
                 1,
-                12),
-        };
+                12);
+            return entries;
+        }
     }
 }

@@ -8,7 +8,6 @@ partial class GlobalLatency
     [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
     public const int Cardinality = 1;
 
-    [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
     private static readonly global::DistriC.Infrastructure.MetricDescriptor s_districDescriptor = new global::DistriC.Infrastructure.MetricDescriptor(
         global::DistriC.MetricKind.Histogram,
         "global_latency_seconds",
@@ -18,7 +17,6 @@ partial class GlobalLatency
         null,
         "seconds");
 
-    [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
     private readonly global::DistriC.Infrastructure.HistogramCells _districCells;
 
     /// <summary>Registers <c>global_latency_seconds</c> in <paramref name="registry"/>; the registry encodes its exposition once, here.</summary>
@@ -47,8 +45,6 @@ partial class GlobalLatency
     [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
     public double GetSum() => _districCells.GetSum(DistricIndex());
 
-    /// <summary>Flat index of a label combination, or -1 when a value is out of range (the cells then drop and count).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int DistricIndex()
     {

@@ -16,9 +16,12 @@ namespace DistriC.Generated
         public const int TotalSeries = 12;
 
         /// <summary>The declared metrics, ordered by name.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::DistriC.MetricCatalogEntry> Metrics { get; } = new global::DistriC.MetricCatalogEntry[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::DistriC.MetricCatalogEntry> Metrics { get; } = DistricEntries();
+
+        private static global::DistriC.MetricCatalogEntry[] DistricEntries()
         {
-            new global::DistriC.MetricCatalogEntry(
+            var entries = new global::DistriC.MetricCatalogEntry[2];
+            entries[0] = new global::DistriC.MetricCatalogEntry(
                 "Shapes.Inner.HiddenState",
                 global::DistriC.MetricKind.Gauge,
                 "hidden_state",
@@ -32,8 +35,8 @@ namespace DistriC.Generated
                 },
                 global::System.Array.Empty<double>(),
                 6,
-                6),
-            new global::DistriC.MetricCatalogEntry(
+                6);
+            entries[1] = new global::DistriC.MetricCatalogEntry(
                 "Shapes.Inner.Container.Holder.SparseEvents",
                 global::DistriC.MetricKind.Counter,
                 "sparse_events_total",
@@ -47,7 +50,8 @@ namespace DistriC.Generated
                 },
                 global::System.Array.Empty<double>(),
                 6,
-                6),
-        };
+                6);
+            return entries;
+        }
     }
 }

@@ -14,12 +14,9 @@ namespace Shapes.Inner
                 [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
                 public const int Cardinality = 6;
 
-                [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
                 private const int LevelStride = 2;
-                [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
                 private const int WidthStride = 1;
 
-                [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
                 private static readonly global::DistriC.Infrastructure.MetricDescriptor s_districDescriptor = new global::DistriC.Infrastructure.MetricDescriptor(
                     global::DistriC.MetricKind.Counter,
                     "sparse_events_total",
@@ -33,7 +30,6 @@ namespace Shapes.Inner
                     null,
                     null);
 
-                [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
                 private readonly global::DistriC.Infrastructure.CounterCells _districCells;
 
                 /// <summary>Registers <c>sparse_events_total</c> in <paramref name="registry"/>; the registry encodes its exposition once, here.</summary>
@@ -69,29 +65,19 @@ namespace Shapes.Inner
                 [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
                 public long Get(global::Shapes.Inner.Sparse level, global::Shapes.Inner.Wide width) => _districCells.Get(DistricIndex(level, width));
 
-                /// <summary>Flat index of a label combination, or -1 when a value is out of range (the cells then drop and count).</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static int DistricIndex(global::Shapes.Inner.Sparse level, global::Shapes.Inner.Wide width)
                 {
-                    uint __ordinal0 = LevelOrdinal(level);
-                    uint __ordinal1 = WidthOrdinal(width);
+                    uint __ordinal0 = level switch
+                    {
+                        global::Shapes.Inner.Sparse.Low => 0u,
+                        global::Shapes.Inner.Sparse.Mid => 1u,
+                        global::Shapes.Inner.Sparse.High => 2u,
+                        _ => uint.MaxValue,
+                    };
+                    uint __ordinal1 = unchecked((ulong)width) < 2UL ? unchecked((uint)width) : uint.MaxValue;
                     return __ordinal0 < 3u && __ordinal1 < 2u ? unchecked((int)((__ordinal0 * LevelStride) + (__ordinal1 * WidthStride))) : -1;
                 }
-
-                [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                private static uint LevelOrdinal(global::Shapes.Inner.Sparse value) => value switch
-                {
-                    global::Shapes.Inner.Sparse.Low => 0u,
-                    global::Shapes.Inner.Sparse.Mid => 1u,
-                    global::Shapes.Inner.Sparse.High => 2u,
-                    _ => uint.MaxValue,
-                };
-
-                [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                private static uint WidthOrdinal(global::Shapes.Inner.Wide value) => unchecked((ulong)value) < 2UL ? unchecked((uint)value) : uint.MaxValue;
             }
         }
     }

@@ -25,12 +25,9 @@ namespace Shapes.Inner
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         public const int Cardinality = 6;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private const int ClassStride = 3;
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private const int ValueStride = 1;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private static readonly global::DistriC.Infrastructure.MetricDescriptor s_districDescriptor = new global::DistriC.Infrastructure.MetricDescriptor(
             global::DistriC.MetricKind.Gauge,
             "hidden_state",
@@ -44,7 +41,6 @@ namespace Shapes.Inner
             null,
             null);
 
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         private readonly global::DistriC.Infrastructure.GaugeCells _districCells;
 
         /// <summary>Registers <c>hidden_state</c> in <paramref name="registry"/>; the registry encodes its exposition once, here.</summary>
@@ -97,22 +93,12 @@ namespace Shapes.Inner
         [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         internal double Get(global::Shapes.Inner.Hidden @class, Value value) => _districCells.Get(DistricIndex(@class, value));
 
-        /// <summary>Flat index of a label combination, or -1 when a value is out of range (the cells then drop and count).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int DistricIndex(global::Shapes.Inner.Hidden @class, Value value)
         {
-            uint __ordinal0 = ClassOrdinal(@class);
-            uint __ordinal1 = ValueOrdinal(value);
+            uint __ordinal0 = unchecked((uint)@class);
+            uint __ordinal1 = unchecked((uint)value);
             return __ordinal0 < 2u && __ordinal1 < 3u ? unchecked((int)((__ordinal0 * ClassStride) + (__ordinal1 * ValueStride))) : -1;
         }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static uint ClassOrdinal(global::Shapes.Inner.Hidden value) => unchecked((uint)value);
-
-        [global::System.CodeDom.Compiler.GeneratedCode("DistriC.Generator", "0.1.0.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static uint ValueOrdinal(Value value) => unchecked((uint)value);
     }
 }
