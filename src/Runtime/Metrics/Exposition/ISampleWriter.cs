@@ -5,12 +5,13 @@ namespace DistriC.Exposition;
 
 /// <summary>
 /// The seam between a family's samples and their encoding: families read their cells and hand each
-/// series to a writer; the writer alone knows the wire format. Prometheus text and OpenMetrics are
-/// two implementations; the public read path (<see cref="MetricRegistry.Collect"/>) is a third.
+/// series to a writer; the writer alone knows the wire format. <see cref="TextSampleWriter"/> writes both
+/// text formats (Prometheus 0.0.4 and OpenMetrics 1.0, from their pre-encoded fragments); the public read
+/// path (<see cref="MetricRegistry.Collect"/>) is a second implementation.
 /// </summary>
 /// <remarks>
-/// <para>A new format is one more implementation (and, for a text format, one line in
-/// <see cref="TextFormats"/>); families do not change. Writers are structs passed by reference and
+/// <para>A new wire format is one more implementation; a new text format is one encoding class and one
+/// case per member of <see cref="TextFormats"/>. Families do not change. Writers are structs passed by reference and
 /// used as generic arguments, so calls are direct and inlined and a scrape allocates nothing.</para>
 /// <para>Calls come in this order: for each family <see cref="BeginFamily"/>, its series in flat-index
 /// order, <see cref="EndFamily"/>; then <see cref="EndExposition"/> once. A series is addressed both by
