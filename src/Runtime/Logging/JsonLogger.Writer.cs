@@ -31,6 +31,7 @@ public sealed partial class JsonLogger
                 bool pending = _ring!.Drain(staging, out int bytes, out int records);
                 if (records > 0)
                 {
+                    SignalRoomFreed(); // before the (possibly slow) stream write, so waiting producers refill meanwhile
                     TryOutput(staging.AsSpan(0, bytes), records);
                     Volatile.Write(ref _lastProgress, _time.GetTimestamp());
                     dirty = true;

@@ -17,7 +17,8 @@ namespace DistriC;
 /// <para><b>Async mode</b> (default): a producer formats its line into a per-thread scratch buffer and copies it
 /// into a bounded lock-free byte ring; one dedicated background thread writes the ring to the stream.
 /// Producers never block, never allocate and never throw: a full ring drops the entry
-/// (<see cref="DroppedCount"/>, <see cref="DistricStatus.BufferOverflow"/>); an entry longer than
+/// (<see cref="DroppedCount"/>, <see cref="DistricStatus.BufferOverflow"/>), or with <see cref="LogFullMode.Wait"/>
+/// first waits up to <see cref="JsonLoggerOptions.FullWaitTimeout"/> for room; an entry longer than
 /// <see cref="MaxEntryBytes"/> is dropped whole (<see cref="OversizedDropCount"/>), never written partially.</para>
 /// <para><b>Memory</b>: the ring is <see cref="JsonLoggerOptions.RingCapacity"/> bytes (default 1 MiB) however long
 /// the entries are (each takes its length + at most 15 bytes); plus the writer's 64 KiB staging buffer; plus one
@@ -76,6 +77,10 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         MaxEntryBytes = options.MaxEntryBytes;
         _minimumLevel = (int)options.MinimumLevel;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WriterStallThreshold, TimeSpan.Zero, nameof(options));
+        ValidateFullMode(options);
+        FullMode = options.FullMode;
+        _waitWhenFull = options.Mode == LogMode.Async && options.FullMode == LogFullMode.Wait;
+        _fullWaitTimeout = options.FullWaitTimeout;
         _clock = ReferenceEquals(options.TimeProvider, TimeProvider.System) ? null : options.TimeProvider;
         _time = options.TimeProvider;
         _stallThreshold = options.WriterStallThreshold;
@@ -98,6 +103,9 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
 
     /// <summary>The mode chosen at construction.</summary>
     public LogMode Mode { get; }
+
+    /// <summary>What a producer does when the queue is full (chosen at construction; no effect in sync mode).</summary>
+    public LogFullMode FullMode { get; }
 
     /// <summary>Largest encoded line in bytes (newline included); longer entries are dropped whole.</summary>
     public int MaxEntryBytes { get; }
@@ -181,7 +189,10 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         return writer.Commit();
     }
 
-    /// <summary>Waits until every accepted entry is written and flushed, then stops the writer. Idempotent.</summary>
+    /// <summary>
+    /// Waits until every accepted entry is written and flushed, then stops the writer. Idempotent. Producers waiting for
+    /// room (<see cref="LogFullMode.Wait"/>) give up at once: their entries are dropped and counted.
+    /// </summary>
     public void Dispose()
     {
         // _wake is deliberately never disposed: a producer that committed just before the close may still call
@@ -223,19 +234,26 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         }
 
         DistricStatus status = _ring.TryWrite(line);
-        if (status == DistricStatus.Ok)
+        if (status != DistricStatus.Ok)
         {
-            if (HasWorkFor(Volatile.Read(ref _consumerParked)) && Interlocked.Exchange(ref _consumerParked, Running) != Running)
+            // Only a full ring gets here, so the wait mode costs the common path nothing.
+            if (status == DistricStatus.BufferOverflow && (!_waitWhenFull || (status = WaitForRoom(line)) != DistricStatus.Ok))
             {
-                _wake.Set();
+                Interlocked.Increment(ref _dropped);
+            }
+
+            if (status != DistricStatus.Ok)
+            {
+                return status;
             }
         }
-        else if (status == DistricStatus.BufferOverflow)
+
+        if (HasWorkFor(Volatile.Read(ref _consumerParked)) && Interlocked.Exchange(ref _consumerParked, Running) != Running)
         {
-            Interlocked.Increment(ref _dropped);
+            _wake.Set();
         }
 
-        return status;
+        return DistricStatus.Ok;
     }
 
     private DistricStatus WriteDirect(ReadOnlySpan<byte> line)
@@ -276,6 +294,7 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
 
         _ring.Close();
         _wake.Set();
+        _roomFreed.Set(); // producers waiting for room see the closed ring and give up at once
         return true;
     }
 }

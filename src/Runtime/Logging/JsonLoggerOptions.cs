@@ -11,6 +11,9 @@ public sealed class JsonLoggerOptions
     /// <summary>Default <see cref="MaxEntryBytes"/>.</summary>
     public const int DefaultMaxEntryBytes = 4096;
 
+    /// <summary>Default <see cref="FullWaitTimeout"/>: 1 second.</summary>
+    public static readonly TimeSpan DefaultFullWaitTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary><see cref="LogMode.Async"/> (default): bounded queue and a background writer; or <see cref="LogMode.Sync"/>.</summary>
     public LogMode Mode { get; set; } = LogMode.Async;
 
@@ -20,6 +23,18 @@ public sealed class JsonLoggerOptions
     /// Must be at least <c>2 × (MaxEntryBytes + 8)</c>. Ignored in <see cref="LogMode.Sync"/>.
     /// </summary>
     public int RingCapacity { get; set; } = DefaultRingCapacity;
+
+    /// <summary>
+    /// What a producer does when the queue is full: <see cref="LogFullMode.Drop"/> (default) or <see cref="LogFullMode.Wait"/>
+    /// (wait up to <see cref="FullWaitTimeout"/> for the writer to make room, then drop). Ignored in <see cref="LogMode.Sync"/>.
+    /// </summary>
+    public LogFullMode FullMode { get; set; } = LogFullMode.Drop;
+
+    /// <summary>
+    /// Longest a producer waits for room in <see cref="LogFullMode.Wait"/> before it drops its entry; positive and at most
+    /// <see cref="int.MaxValue"/> milliseconds. Default 1 second.
+    /// </summary>
+    public TimeSpan FullWaitTimeout { get; set; } = DefaultFullWaitTimeout;
 
     /// <summary>Largest encoded line in bytes, newline included (64 to 1 MiB). Longer entries are dropped whole and counted.</summary>
     public int MaxEntryBytes { get; set; } = DefaultMaxEntryBytes;
