@@ -11,13 +11,15 @@ public sealed partial class JsonLogger
     private const int RoomSpins = 10;
     private static readonly TimeSpan MaxFullWaitTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
-    // Set by the writer after a drain freed room while producers wait, and by Shutdown; reset by each waiter before its
-    // re-check, so a set that a waiter misses is always followed by a re-check that sees the room. Never disposed, like
-    // _wake: without a WaitHandle it holds no kernel object.
-    private readonly ManualResetEventSlim _roomFreed = new(false);
+    // A condition variable: waiters block in Monitor.Wait on _roomLock until _roomVersion moves (the writer freed room, or
+    // Shutdown closed the ring). The lock is held only to compare the version and to pulse, never across a wait, a copy
+    // into the ring or a stream write, so the writer never waits for a producer. No event with a Reset: with several
+    // waiters one waiter's reset could swallow the signal meant for another.
+    private readonly object _roomLock = new();
     private readonly bool _waitWhenFull;
     private readonly TimeSpan _fullWaitTimeout;
     private int _roomWaiters;
+    private int _roomVersion;
 
     private static void ValidateFullMode(JsonLoggerOptions options)
     {
@@ -36,8 +38,8 @@ public sealed partial class JsonLogger
     /// <returns><see cref="DistricStatus.Ok"/> when queued, else <see cref="DistricStatus.BufferOverflow"/> (the caller counts the drop).</returns>
     private DistricStatus WaitForRoom(ReadOnlySpan<byte> line)
     {
-        // Full fence, paired with the one in SignalRoomFreed: either the writer sees this waiter after it frees room, or
-        // this producer's next TryWrite sees the room.
+        // Full fence, paired with the one in SignalRoomFreed: either the writer sees this waiter after it frees room (and
+        // pulses), or this producer's next read of _roomVersion sees the new version.
         Interlocked.Increment(ref _roomWaiters);
         try
         {
@@ -56,8 +58,9 @@ public sealed partial class JsonLogger
             long start = Stopwatch.GetTimestamp();
             while (true)
             {
-                _roomFreed.Reset();
-                Interlocked.MemoryBarrier(); // the reset happens before the re-check below reads the writer's tail
+                // Read before the re-check: a version that moves after this read means room freed (or a close) the
+                // re-check may have missed, so the wait below returns at once.
+                int seen = Volatile.Read(ref _roomVersion);
                 DistricStatus status = _ring!.TryWrite(line);
                 if (status != DistricStatus.BufferOverflow)
                 {
@@ -65,11 +68,21 @@ public sealed partial class JsonLogger
                     return status == DistricStatus.Ok ? DistricStatus.Ok : DistricStatus.BufferOverflow;
                 }
 
-                WakeWriterForRoom();
                 TimeSpan remaining = _fullWaitTimeout - Stopwatch.GetElapsedTime(start);
-                if (remaining <= TimeSpan.Zero || !_roomFreed.Wait(remaining))
+                if (remaining <= TimeSpan.Zero)
                 {
                     return DistricStatus.BufferOverflow;
+                }
+
+                WakeWriterForRoom();
+                // Whether pulsed or timed out, loop: the re-check decides, and the Stopwatch (not the wait's own timer,
+                // which may fire a little early) decides when the timeout has passed.
+                lock (_roomLock)
+                {
+                    if (Volatile.Read(ref _roomVersion) == seen)
+                    {
+                        Monitor.Wait(_roomLock, remaining);
+                    }
                 }
             }
         }
@@ -78,6 +91,9 @@ public sealed partial class JsonLogger
             Interlocked.Decrement(ref _roomWaiters);
         }
     }
+
+    /// <summary>Producers currently waiting for room (tests wait for it instead of sleeping).</summary>
+    internal int RoomWaiterCount => Volatile.Read(ref _roomWaiters);
 
     /// <summary>A full ring is work in every park mode: wake a parked writer now rather than after its park timeout.</summary>
     private void WakeWriterForRoom()
@@ -88,7 +104,7 @@ public sealed partial class JsonLogger
         }
     }
 
-    /// <summary>Writer only, after a drain moved the tail: lets waiting producers re-check.</summary>
+    /// <summary>Writer, after a drain moved the tail, and Shutdown, after closing the ring: lets waiting producers re-check.</summary>
     private void SignalRoomFreed()
     {
         if (!_waitWhenFull)
@@ -96,11 +112,15 @@ public sealed partial class JsonLogger
             return;
         }
 
-        // Full fence between the tail store (in Drain) and the read of the waiter count; see WaitForRoom.
-        Interlocked.MemoryBarrier();
+        // Full fence after the tail store (in Drain) or the close, before the read of the waiter count; paired with the
+        // increment of _roomWaiters in WaitForRoom: either this sees the waiter and pulses, or the waiter sees the new version.
+        Interlocked.Increment(ref _roomVersion);
         if (Volatile.Read(ref _roomWaiters) != 0)
         {
-            _roomFreed.Set();
+            lock (_roomLock)
+            {
+                Monitor.PulseAll(_roomLock);
+            }
         }
     }
 }

@@ -294,7 +294,7 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
 
         _ring.Close();
         _wake.Set();
-        _roomFreed.Set(); // producers waiting for room see the closed ring and give up at once
+        SignalRoomFreed(); // producers waiting for room see the closed ring and give up at once
         return true;
     }
 }
