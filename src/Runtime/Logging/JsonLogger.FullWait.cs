@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace DistriC;
@@ -36,6 +37,7 @@ public sealed partial class JsonLogger
     /// Retries <paramref name="line"/> until it fits, the timeout passes or the logger is disposed.
     /// </summary>
     /// <returns><see cref="DistricStatus.Ok"/> when queued, else <see cref="DistricStatus.BufferOverflow"/> (the caller counts the drop).</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)] // keeps Accept's common path as small as in Drop mode
     private DistricStatus WaitForRoom(ReadOnlySpan<byte> line)
     {
         // Full fence, paired with the one in SignalRoomFreed: either the writer sees this waiter after it frees room (and

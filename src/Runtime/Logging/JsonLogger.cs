@@ -16,7 +16,7 @@ namespace DistriC;
 /// <remarks>
 /// <para><b>Async mode</b> (default): a producer formats its line into a per-thread scratch buffer and copies it
 /// into a bounded lock-free byte ring; one dedicated background thread writes the ring to the stream.
-/// Producers never block, never allocate and never throw: a full ring drops the entry
+/// Producers never allocate and never throw, and by default never block: a full ring drops the entry
 /// (<see cref="DroppedCount"/>, <see cref="DistricStatus.BufferOverflow"/>), or with <see cref="LogFullMode.Wait"/>
 /// first waits up to <see cref="JsonLoggerOptions.FullWaitTimeout"/> for room; an entry longer than
 /// <see cref="MaxEntryBytes"/> is dropped whole (<see cref="OversizedDropCount"/>), never written partially.</para>
@@ -236,7 +236,7 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         DistricStatus status = _ring.TryWrite(line);
         if (status != DistricStatus.Ok)
         {
-            // Only a full ring gets here, so the wait mode costs the common path nothing.
+            // Only a full or closed ring gets here, so the wait mode costs the common path nothing.
             if (status == DistricStatus.BufferOverflow && (!_waitWhenFull || (status = WaitForRoom(line)) != DistricStatus.Ok))
             {
                 Interlocked.Increment(ref _dropped);
