@@ -12,15 +12,9 @@ public sealed partial class JsonLogger
     private const int RoomSpins = 10;
     private static readonly TimeSpan MaxFullWaitTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
-    // A condition variable: waiters block in Monitor.Wait on _roomLock until _roomVersion moves (the writer freed room, or
-    // Shutdown closed the ring). The lock is held only to compare the version and to pulse, never across a wait, a copy
-    // into the ring or a stream write, so the writer never waits for a producer. No event with a Reset: with several
-    // waiters one waiter's reset could swallow the signal meant for another.
-    private readonly object _roomLock = new();
-    private readonly bool _waitWhenFull;
-    private readonly TimeSpan _fullWaitTimeout;
-    private int _roomWaiters;
-    private int _roomVersion;
+    // Null in Drop mode (and in sync mode): the wait state lives in its own object so that a Drop-mode logger's layout
+    // gains one reference field, not five fields between the ones its producers and its writer touch.
+    private readonly LogRoomWait? _roomWait;
 
     private static void ValidateFullMode(JsonLoggerOptions options)
     {
@@ -33,16 +27,28 @@ public sealed partial class JsonLogger
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.FullWaitTimeout, MaxFullWaitTimeout, nameof(options));
     }
 
+    /// <summary>Wait mode, after the ring refused <paramref name="line"/> as full: waits for room, then queues or drops it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // keeps Accept's common path exactly as small as in Drop mode
+    private DistricStatus AcceptAfterWait(ReadOnlySpan<byte> line)
+    {
+        if (WaitForRoom(line) != DistricStatus.Ok)
+        {
+            Interlocked.Increment(ref _dropped);
+            return DistricStatus.BufferOverflow;
+        }
+
+        WakeWriterIfParked();
+        return DistricStatus.Ok;
+    }
+
     /// <summary>
     /// Retries <paramref name="line"/> until it fits, the timeout passes or the logger is disposed.
     /// </summary>
     /// <returns><see cref="DistricStatus.Ok"/> when queued, else <see cref="DistricStatus.BufferOverflow"/> (the caller counts the drop).</returns>
-    [MethodImpl(MethodImplOptions.NoInlining)] // keeps Accept's common path as small as in Drop mode
     private DistricStatus WaitForRoom(ReadOnlySpan<byte> line)
     {
-        // Full fence, paired with the one in SignalRoomFreed: either the writer sees this waiter after it frees room (and
-        // pulses), or this producer's next read of _roomVersion sees the new version.
-        Interlocked.Increment(ref _roomWaiters);
+        LogRoomWait wait = _roomWait!;
+        wait.Enter();
         try
         {
             WakeWriterForRoom();
@@ -62,7 +68,7 @@ public sealed partial class JsonLogger
             {
                 // Read before the re-check: a version that moves after this read means room freed (or a close) the
                 // re-check may have missed, so the wait below returns at once.
-                int seen = Volatile.Read(ref _roomVersion);
+                int seen = wait.Version;
                 DistricStatus status = _ring!.TryWrite(line);
                 if (status != DistricStatus.BufferOverflow)
                 {
@@ -70,7 +76,7 @@ public sealed partial class JsonLogger
                     return status == DistricStatus.Ok ? DistricStatus.Ok : DistricStatus.BufferOverflow;
                 }
 
-                TimeSpan remaining = _fullWaitTimeout - Stopwatch.GetElapsedTime(start);
+                TimeSpan remaining = wait.Timeout - Stopwatch.GetElapsedTime(start);
                 if (remaining <= TimeSpan.Zero)
                 {
                     return DistricStatus.BufferOverflow;
@@ -79,23 +85,17 @@ public sealed partial class JsonLogger
                 WakeWriterForRoom();
                 // Whether pulsed or timed out, loop: the re-check decides, and the Stopwatch (not the wait's own timer,
                 // which may fire a little early) decides when the timeout has passed.
-                lock (_roomLock)
-                {
-                    if (Volatile.Read(ref _roomVersion) == seen)
-                    {
-                        Monitor.Wait(_roomLock, remaining);
-                    }
-                }
+                wait.WaitForChange(seen, remaining);
             }
         }
         finally
         {
-            Interlocked.Decrement(ref _roomWaiters);
+            wait.Exit();
         }
     }
 
     /// <summary>Producers currently waiting for room (tests wait for it instead of sleeping).</summary>
-    internal int RoomWaiterCount => Volatile.Read(ref _roomWaiters);
+    internal int RoomWaiterCount => _roomWait?.WaiterCount ?? 0;
 
     /// <summary>A full ring is work in every park mode: wake a parked writer now rather than after its park timeout.</summary>
     private void WakeWriterForRoom()
@@ -107,22 +107,5 @@ public sealed partial class JsonLogger
     }
 
     /// <summary>Writer, after a drain moved the tail, and Shutdown, after closing the ring: lets waiting producers re-check.</summary>
-    private void SignalRoomFreed()
-    {
-        if (!_waitWhenFull)
-        {
-            return;
-        }
-
-        // Full fence after the tail store (in Drain) or the close, before the read of the waiter count; paired with the
-        // increment of _roomWaiters in WaitForRoom: either this sees the waiter and pulses, or the waiter sees the new version.
-        Interlocked.Increment(ref _roomVersion);
-        if (Volatile.Read(ref _roomWaiters) != 0)
-        {
-            lock (_roomLock)
-            {
-                Monitor.PulseAll(_roomLock);
-            }
-        }
-    }
+    private void SignalRoomFreed() => _roomWait?.SignalRoomFreed();
 }

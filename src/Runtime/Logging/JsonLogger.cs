@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using DistriC.Infrastructure;
@@ -79,8 +80,9 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WriterStallThreshold, TimeSpan.Zero, nameof(options));
         ValidateFullMode(options);
         FullMode = options.FullMode;
-        _waitWhenFull = options.Mode == LogMode.Async && options.FullMode == LogFullMode.Wait;
-        _fullWaitTimeout = options.FullWaitTimeout;
+        _roomWait = options.Mode == LogMode.Async && options.FullMode == LogFullMode.Wait
+            ? new LogRoomWait(options.FullWaitTimeout)
+            : null;
         _clock = ReferenceEquals(options.TimeProvider, TimeProvider.System) ? null : options.TimeProvider;
         _time = options.TimeProvider;
         _stallThreshold = options.WriterStallThreshold;
@@ -234,26 +236,31 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         }
 
         DistricStatus status = _ring.TryWrite(line);
-        if (status != DistricStatus.Ok)
+        if (status == DistricStatus.Ok)
         {
-            // Only a full or closed ring gets here, so the wait mode costs the common path nothing.
-            if (status == DistricStatus.BufferOverflow && (!_waitWhenFull || (status = WaitForRoom(line)) != DistricStatus.Ok))
+            WakeWriterIfParked();
+        }
+        else if (status == DistricStatus.BufferOverflow)
+        {
+            // Only a full ring gets here: the wait mode adds one field test to the drop path and nothing to the common path.
+            if (_roomWait is not null)
             {
-                Interlocked.Increment(ref _dropped);
+                return AcceptAfterWait(line);
             }
 
-            if (status != DistricStatus.Ok)
-            {
-                return status;
-            }
+            Interlocked.Increment(ref _dropped);
         }
 
+        return status;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WakeWriterIfParked()
+    {
         if (HasWorkFor(Volatile.Read(ref _consumerParked)) && Interlocked.Exchange(ref _consumerParked, Running) != Running)
         {
             _wake.Set();
         }
-
-        return DistricStatus.Ok;
     }
 
     private DistricStatus WriteDirect(ReadOnlySpan<byte> line)
