@@ -49,3 +49,11 @@ internal static class LabelRotation
         }
     }
 }
+
+/// <summary>Generated unlabelled counter: the one hot series (<c>requests_total</c>) many threads share.</summary>
+[Metric(MetricKind.Counter, "bench_generated_ticks_total", Help = "Generated unlabelled counter")]
+public sealed partial class GeneratedTicks;
+
+/// <summary>Generated unlabelled histogram: one hot latency series many threads share.</summary>
+[Metric(MetricKind.Histogram, "bench_generated_tick_latency_seconds", Help = "Generated unlabelled histogram", Buckets = new[] { 0.001, 0.01, 0.1, 1 })]
+public sealed partial class GeneratedTickLatency;

@@ -6,16 +6,25 @@ namespace DistriC.Infrastructure;
 
 /// <summary>
 /// The storage of one counter family: one 64-bit cell per label combination, each on its own
-/// cache line, addressed by flat index <c>sum(ordinal_d * stride_d)</c>. Generated code computes
+/// cache line, addressed by flat index <c>sum(ordinal_d * stride_d)</c>, plus per-processor stripes
+/// once two threads collide on one series (<see cref="CellStripes"/>). Generated code computes
 /// the index from enum ordinals and calls these members; an index out of range is dropped and
 /// counted, never written.
 /// </summary>
+/// <remarks>
+/// Every update lands in exactly one cell (the series' own or a stripe's), and every cell only grows, so a read (the
+/// sum of the series' own cell and its stripes) is exact and, for one reader, never decreases.
+/// Memory: 64 B per series; a family that has collided adds <c>stripes x 8 B x series</c>, rounded up to whole
+/// 64-byte lines per stripe (at 8 stripes, 64 B more per series).
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CounterCells
 {
     private const int Spacing = CacheLineArray.ElementsPerLine;
     private readonly long[] _cells;
     private readonly int _offset;
+    private readonly object _inflateGate = new();
+    private StripedBlocks? _stripes;
 
     internal CounterCells(int count, DropCounters drops)
     {
@@ -30,6 +39,12 @@ public sealed class CounterCells
     /// <summary>The registry's drop counters, for generated code that rejects an input before indexing.</summary>
     public DropCounters Drops { get; }
 
+    /// <summary>Whether this family has collided and now updates per-processor stripes.</summary>
+    internal bool IsStriped => Volatile.Read(ref _stripes) is not null;
+
+    /// <summary>Stripes the family now, as a collision would (tests of the striped path; no effect on one processor).</summary>
+    internal void StripeNow() => OnCollision();
+
     /// <summary>Adds one to the series at <paramref name="index"/>.</summary>
     /// <param name="index">Flat index of the series.</param>
     /// <returns><see cref="DistricStatus.Ok"/>, or <see cref="DistricStatus.InvalidLabel"/> when the index is out of range.</returns>
@@ -41,7 +56,7 @@ public sealed class CounterCells
             return Drops.RecordInvalidLabel();
         }
 
-        Interlocked.Increment(ref _cells[_offset + (index * Spacing)]);
+        AddUnchecked(index, 1);
         return DistricStatus.Ok;
     }
 
@@ -62,12 +77,53 @@ public sealed class CounterCells
             return Drops.RecordInvalidValue();
         }
 
-        Interlocked.Add(ref _cells[_offset + (index * Spacing)], value);
+        AddUnchecked(index, value);
         return DistricStatus.Ok;
     }
 
-    /// <summary>Reads the series at <paramref name="index"/> (0 when out of range).</summary>
+    /// <summary>Reads the series at <paramref name="index"/>: its own cell plus its stripes (0 when out of range).</summary>
     /// <param name="index">Flat index of the series.</param>
     /// <returns>The current value.</returns>
-    public long Get(int index) => (uint)index < (uint)Count ? Volatile.Read(ref _cells[_offset + (index * Spacing)]) : 0;
+    public long Get(int index)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            return 0;
+        }
+
+        long value = Volatile.Read(ref _cells[_offset + (index * Spacing)]);
+        StripedBlocks? stripes = Volatile.Read(ref _stripes);
+        return stripes is null ? value : value + stripes.Sum(index);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddUnchecked(int index, long value)
+    {
+        StripedBlocks? stripes = Volatile.Read(ref _stripes);
+        if (stripes is null)
+        {
+            // One compare-and-swap instead of an atomic add: the same cost uncontended, and its failure is the
+            // collision that tells this family to stripe.
+            ref long cell = ref _cells[_offset + (index * Spacing)];
+            long seen = Volatile.Read(ref cell);
+            if (Interlocked.CompareExchange(ref cell, seen + value, seen) == seen)
+            {
+                return;
+            }
+
+            stripes = OnCollision();
+            if (stripes is null)
+            {
+                Interlocked.Add(ref cell, value);
+                return;
+            }
+        }
+
+        Interlocked.Add(ref stripes.CurrentCell(index), value);
+    }
+
+    /// <summary>Two threads wrote one series at once: stripe the family (null on one processor, where stripes cannot help).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private StripedBlocks? OnCollision() =>
+        CellStripes.Count == 1 ? null : StripedBlocks.Inflate(ref _stripes, _inflateGate, Count);
 }

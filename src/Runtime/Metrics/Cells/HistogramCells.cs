@@ -10,8 +10,13 @@ namespace DistriC.Infrastructure;
 /// The storage of one histogram family. Each series owns a block of whole cache lines holding one
 /// count per bucket (the last is +Inf) and the sum. An observation increments exactly one bucket
 /// and adds to the sum; cumulative bucket values and <c>_count</c> are computed at export, so
-/// <c>_count</c> always equals the <c>le="+Inf"</c> bucket, as Prometheus requires.
+/// <c>_count</c> always equals the <c>le="+Inf"</c> bucket, as Prometheus requires. Once two threads
+/// collide on one series (the sum's compare-and-swap fails), the family also gets per-processor
+/// stripes of these blocks (<see cref="CellStripes"/>) and reads sum them.
 /// </summary>
+/// <remarks>
+/// Memory: the block per series; a family that has collided adds <c>stripes</c> copies of it.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class HistogramCells
 {
@@ -22,6 +27,8 @@ public sealed class HistogramCells
     private readonly int _stride;
     private readonly int _sumSlot;
     private readonly double[] _bounds;
+    private readonly object _inflateGate = new();
+    private StripedBlocks? _stripes;
 
     internal HistogramCells(int count, double[] bounds, DropCounters drops)
     {
@@ -59,11 +66,42 @@ public sealed class HistogramCells
             return Drops.RecordInvalidValue();
         }
 
-        int block = _offset + (index * _stride);
-        Interlocked.Increment(ref _cells[block + BucketOf(value)]);
-        AddToSum(ref Unsafe.As<long, double>(ref _cells[block + _sumSlot]), value);
+        int bucket = BucketOf(value);
+        StripedBlocks? stripes = Volatile.Read(ref _stripes);
+        if (stripes is null)
+        {
+            int block = _offset + (index * _stride);
+            Interlocked.Increment(ref _cells[block + bucket]);
+            ref double sum = ref Unsafe.As<long, double>(ref _cells[block + _sumSlot]);
+            if (TryAddToSumOnce(ref sum, value))
+            {
+                return DistricStatus.Ok;
+            }
+
+            // The collision that tells this family to stripe; the bucket already counted in the series' own block.
+            stripes = OnCollision();
+            if (stripes is null)
+            {
+                AddToSum(ref sum, value);
+                return DistricStatus.Ok;
+            }
+
+            AddToSum(ref Unsafe.As<long, double>(ref stripes.CurrentCell((index * _stride) + _sumSlot)), value);
+            return DistricStatus.Ok;
+        }
+
+        long[] cells = stripes.Cells;
+        int start = stripes.CurrentStripeStart + (index * _stride);
+        Interlocked.Increment(ref cells[start + bucket]);
+        AddToSum(ref Unsafe.As<long, double>(ref cells[start + _sumSlot]), value);
         return DistricStatus.Ok;
     }
+
+    /// <summary>Whether this family has collided and now updates per-processor stripes.</summary>
+    internal bool IsStriped => Volatile.Read(ref _stripes) is not null;
+
+    /// <summary>Stripes the family now, as a collision would (tests of the striped path; no effect on one processor).</summary>
+    internal void StripeNow() => OnCollision();
 
     /// <summary>Number of observations in the series (0 when out of range).</summary>
     /// <param name="index">Flat index of the series.</param>
@@ -76,10 +114,9 @@ public sealed class HistogramCells
         }
 
         long total = 0;
-        int block = _offset + (index * _stride);
         for (int b = 0; b <= _bounds.Length; b++)
         {
-            total += Volatile.Read(ref _cells[block + b]);
+            total += ReadBucket(index, b);
         }
 
         return total;
@@ -88,33 +125,53 @@ public sealed class HistogramCells
     /// <summary>Sum of the observations in the series (0 when out of range).</summary>
     /// <param name="index">Flat index of the series.</param>
     /// <returns>The sum.</returns>
-    public double GetSum(int index) => (uint)index < (uint)Count
-        ? Volatile.Read(ref Unsafe.As<long, double>(ref _cells[_offset + (index * _stride) + _sumSlot]))
-        : 0;
+    public double GetSum(int index)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            return 0;
+        }
+
+        double sum = Volatile.Read(ref Unsafe.As<long, double>(ref _cells[_offset + (index * _stride) + _sumSlot]));
+        StripedBlocks? stripes = Volatile.Read(ref _stripes);
+        return stripes is null ? sum : sum + stripes.SumOfDoubles((index * _stride) + _sumSlot);
+    }
 
     /// <summary>Non-cumulative count of bucket <paramref name="bucket"/> (index <c>Bounds.Count</c> is +Inf).</summary>
     /// <param name="index">Flat index of the series.</param>
     /// <param name="bucket">Bucket position.</param>
     /// <returns>Observations that fell into that bucket alone.</returns>
     public long GetBucketCount(int index, int bucket) => (uint)index < (uint)Count && (uint)bucket <= (uint)_bounds.Length
-        ? Volatile.Read(ref _cells[_offset + (index * _stride) + bucket])
+        ? ReadBucket(index, bucket)
         : 0;
 
     /// <summary>Copies the per-bucket counts of series <paramref name="index"/> into <paramref name="destination"/> (one per bucket, +Inf last).</summary>
     /// <returns>Their sum: the series' observation count as read.</returns>
     internal long CopyBucketCounts(int index, Span<long> destination)
     {
-        int block = _offset + (index * _stride);
         long total = 0;
         for (int b = 0; b < destination.Length; b++)
         {
-            long count = Volatile.Read(ref _cells[block + b]);
+            long count = ReadBucket(index, b);
             destination[b] = count;
             total += count;
         }
 
         return total;
     }
+
+    /// <summary>Non-cumulative count of one bucket: the series' own block plus its stripes.</summary>
+    private long ReadBucket(int index, int bucket)
+    {
+        long count = Volatile.Read(ref _cells[_offset + (index * _stride) + bucket]);
+        StripedBlocks? stripes = Volatile.Read(ref _stripes);
+        return stripes is null ? count : count + stripes.Sum((index * _stride) + bucket);
+    }
+
+    /// <summary>Two threads wrote one series at once: stripe the family (null on one processor, where stripes cannot help).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private StripedBlocks? OnCollision() =>
+        CellStripes.Count == 1 ? null : StripedBlocks.Inflate(ref _stripes, _inflateGate, Count * _stride);
 
     /// <summary>Position of the first bucket whose upper bound is ≥ <paramref name="value"/> (le semantics).</summary>
     private int BucketOf(double value)
@@ -133,6 +190,15 @@ public sealed class HistogramCells
 
         int found = Array.BinarySearch(bounds, value);
         return found >= 0 ? found : ~found;
+    }
+
+    /// <summary>One compare-and-swap; false when another thread changed the sum between the read and the swap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryAddToSumOnce(ref double sum, double value)
+    {
+        double current = Volatile.Read(ref sum);
+        double seen = Interlocked.CompareExchange(ref sum, current + value, current);
+        return BitConverter.DoubleToInt64Bits(seen) == BitConverter.DoubleToInt64Bits(current);
     }
 
     private static void AddToSum(ref double sum, double value)
