@@ -160,4 +160,11 @@ public sealed class MetricContractTests
         Requests,
         shipped: RequestsLine + "\n{|DSC211:" + RequestsLine + "|}\n",
         unshipped: "# comments and blank lines are fine\n\n{|DSC211:queue_depth gauge what?|}\n{|DSC211:job_seconds histogram buckets:1,x|}\n");
+
+    [Fact]
+    public Task DSC203_DSC204_DSC207_an_unchanged_kind_unit_and_buckets_are_clean() => ContractHarness.VerifyAsync("""
+        [Metric(MetricKind.Histogram, "job_duration_seconds", Unit = "seconds", Buckets = new[] { 0.25, 1, 2.5 })]
+        [Label("queue", "fast", "slow")]
+        public sealed partial class JobDuration;
+        """, shipped: "job_duration_seconds histogram unit:seconds queue{fast,slow} buckets:0.25,1,2.5\n", unshipped: "# nothing unreleased\n");
 }
