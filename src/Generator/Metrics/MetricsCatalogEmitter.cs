@@ -67,7 +67,7 @@ namespace DistriC.Generator.Metrics
             w.Line(DescriptorLiterals.Doubles(buckets, "global::System.Array.Empty<double>()") + ",");
             w.Line(MetricValidator.Cardinality(metric).ToString(CultureInfo.InvariantCulture) + ",");
             string series = MetricValidator.Series(metric).ToString(CultureInfo.InvariantCulture);
-            if (metric.ServiceLevel is not { } level)
+            if (metric.ServiceLevel is not { Name: not null } level)
             {
                 w.Line(series + ");");
                 w.Dedent();
@@ -78,7 +78,7 @@ namespace DistriC.Generator.Metrics
             w.Line(series + ")");
             w.Dedent();
             w.Open();
-            w.Line("ServiceLevel = " + SourceLiterals.String(level.Name) + ",");
+            w.Line("ServiceLevel = " + SourceLiterals.String(level.Name!) + ",");
             w.Line("ErrorLabel = " + (level.ErrorLabel is null ? "null" : SourceLiterals.String(level.ErrorLabel)) + ",");
             w.Line("ErrorValues = " + (level.ErrorValues.Count == 0 ? "global::System.Array.Empty<string>()"
                 : "new string[] { " + string.Join(", ", level.ErrorValues.Select(SourceLiterals.String)) + " }") + ",");

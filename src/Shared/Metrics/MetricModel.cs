@@ -216,7 +216,7 @@ namespace DistriC.Metrics
     /// </summary>
     internal sealed record ServiceLevelModel
     {
-        public ServiceLevelModel(string name, string? errorLabel, EquatableArray<string> errorValues, SourceLocation location)
+        public ServiceLevelModel(string? name, string? errorLabel, EquatableArray<string> errorValues, SourceLocation location)
         {
             Name = name;
             ErrorLabel = errorLabel;
@@ -224,7 +224,8 @@ namespace DistriC.Metrics
             Location = location;
         }
 
-        public string Name { get; }
+        /// <summary>The pair's name; null when only <c>ErrorLabel</c> or <c>ErrorValues</c> was given (DSC212).</summary>
+        public string? Name { get; }
 
         /// <summary>The counter's label whose <see cref="ErrorValues"/> mark failed requests; null when not given.</summary>
         public string? ErrorLabel { get; }

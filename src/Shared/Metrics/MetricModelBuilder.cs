@@ -115,11 +115,11 @@ namespace DistriC.Metrics
                 new EquatableArray<double>(buckets),
                 new EquatableArray<LabelModel>(labels.ToImmutable()),
                 locations,
-                serviceLevel is null ? null : new ServiceLevelModel(
+                serviceLevel is null && errorLabel is null && errorValues.IsEmpty ? null : new ServiceLevelModel(
                     serviceLevel,
                     errorLabel,
                     new EquatableArray<string>(errorValues),
-                    withLocations ? SourceLocation.From(Named(metricSyntax, "ServiceLevel")) : default));
+                    withLocations ? SourceLocation.From(Named(metricSyntax, "ServiceLevel") ?? Named(metricSyntax, "ErrorLabel") ?? Named(metricSyntax, "ErrorValues")) : default));
         }
 
         private static TypeShapeModel BuildShape(INamedTypeSymbol type, SyntaxNode? metricPart, bool labelsOnOtherPart, bool withLocations, CancellationToken cancellationToken)

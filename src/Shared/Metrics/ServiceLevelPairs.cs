@@ -14,7 +14,28 @@ namespace DistriC.Metrics
         public static List<DeclarationProblem> Validate(IEnumerable<MetricModel> models)
         {
             var problems = new List<DeclarationProblem>();
-            foreach (IGrouping<string, MetricModel> pair in models.Where(m => m.ServiceLevel is not null).GroupBy(m => m.ServiceLevel!.Name, StringComparer.Ordinal))
+            var members = new List<MetricModel>();
+            foreach (MetricModel model in models.Where(m => m.ServiceLevel is not null))
+            {
+                // Errors named on a metric of no pair, or on the histogram of one, would be silently ignored.
+                string? misplaced = model.ServiceLevel!.Name is null ? "is not named: ErrorLabel and ErrorValues are set without ServiceLevel"
+                    : model.Kind != DeclaredMetricKind.Counter && (model.ServiceLevel.ErrorLabel is not null || model.ServiceLevel.ErrorValues.Count > 0)
+                        ? $"names errors on '{model.Name}', which is not its counter: set ErrorLabel and ErrorValues on the counter"
+                        : null;
+                if (misplaced is not null)
+                {
+                    problems.Add(new DeclarationProblem(
+                        MetricContractDiagnostics.InvalidServiceLevelPair, model.ServiceLevel.Location.Or(model.Locations.Attribute), model.ServiceLevel.Name ?? model.Name, misplaced));
+                }
+
+                // A named member still counts for its pair, so one mistake is one diagnostic.
+                if (model.ServiceLevel.Name is not null)
+                {
+                    members.Add(model);
+                }
+            }
+
+            foreach (IGrouping<string, MetricModel> pair in members.GroupBy(m => m.ServiceLevel!.Name!, StringComparer.Ordinal))
             {
                 string? problem = Check(pair.ToList(), out MetricModel at);
                 if (problem is not null)
@@ -30,7 +51,7 @@ namespace DistriC.Metrics
         private static string? Check(List<MetricModel> members, out MetricModel at)
         {
             at = members[0];
-            if (MetricRules.CheckLabelName(at.ServiceLevel!.Name, isHistogram: false) != LabelNameProblem.None)
+            if (MetricRules.CheckLabelName(at.ServiceLevel!.Name!, isHistogram: false) != LabelNameProblem.None)
             {
                 return "is not a valid name ([a-zA-Z_][a-zA-Z0-9_]*): the recording rules are named after it";
             }

@@ -63,5 +63,16 @@ public sealed class ServiceLevelPairTests
         [Metric(MetricKind.Gauge, "d_depth", {|DSC212:ServiceLevel = "d"|})]
         [Label<StatusClass>("status")]
         public sealed partial class D;
+
+        [Metric(MetricKind.Counter, "e_requests_total", {|DSC212:ErrorLabel = "status"|}, ErrorValues = new[] { "5xx" })]
+        [Label<StatusClass>("status")]
+        public sealed partial class E;
+
+        [Metric(MetricKind.Counter, "f_requests_total", ServiceLevel = "f", ErrorLabel = "status", ErrorValues = new[] { "5xx" })]
+        [Label<StatusClass>("status")]
+        public sealed partial class F;
+        [Metric(MetricKind.Histogram, "f_seconds", {|DSC212:ServiceLevel = "f"|}, ErrorLabel = "status")]
+        [Label<StatusClass>("status")]
+        public sealed partial class FSeconds;
         """, shipped: null, unshipped: null);
 }

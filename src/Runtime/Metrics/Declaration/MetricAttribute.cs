@@ -7,7 +7,7 @@ namespace DistriC;
 /// Declares a metric on a <c>partial</c> class. The DistriC source generator adds to the class a
 /// constructor taking a <see cref="MetricRegistry"/>, the label enums, <c>Cardinality</c> and typed
 /// update methods (see the README's "Declaring metrics"); the DistriC analyzers check the
-/// declaration at build time (diagnostics DSC001 to DSC012).
+/// declaration at build time (diagnostics DSC001 to DSC013, and DSC2xx for the metric contract and service-level pairs).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class MetricAttribute : Attribute
