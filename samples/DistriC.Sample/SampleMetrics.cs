@@ -8,15 +8,20 @@ public enum StatusClass
     [LabelValue("5xx")] ServerError,
 }
 
-/// <summary>Requests handled, by method (inline allowlist → generated <c>SampleRequests.Method</c>) and status class: 2 × 3 series.</summary>
-[Metric(MetricKind.Counter, "sample_requests_total", Help = "Requests handled by the sample workload")]
+/// <summary>
+/// Requests handled, by method (inline allowlist → generated <c>SampleRequests.Method</c>) and status class: 2 × 3 series.
+/// With <see cref="SampleRequestDuration"/> a service-level pair: the rules file records their rate, error ratio (5xx) and latency.
+/// </summary>
+[Metric(MetricKind.Counter, "sample_requests_total", Help = "Requests handled by the sample workload",
+        ServiceLevel = "sample", ErrorLabel = "status", ErrorValues = new[] { "5xx" })]
 [Label("method", "GET", "POST")]
 [Label<StatusClass>("status")]
 public sealed partial class SampleRequests;
 
-/// <summary>Latency of the simulated requests by status class.</summary>
-[Metric(MetricKind.Histogram, "sample_request_duration_seconds", Help = "Latency of the sample workload's requests",
-        Buckets = new[] { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1 })]
+/// <summary>Latency of the simulated requests by method and status class (the same labels as <see cref="SampleRequests"/>).</summary>
+[Metric(MetricKind.Histogram, "sample_request_duration_seconds", Help = "Latency of the sample workload's requests", Unit = "seconds",
+        Buckets = new[] { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1 }, ServiceLevel = "sample")]
+[Label("method", "GET", "POST")]
 [Label<StatusClass>("status")]
 public sealed partial class SampleRequestDuration;
 

@@ -57,7 +57,7 @@ internal sealed class SampleWorkload
         (StatusClass status, int code) = roll < 90 ? (StatusClass.Success, 200) : roll < 97 ? (StatusClass.ClientError, 404) : (StatusClass.ServerError, 503);
         double seconds = 0.002 + (_random.NextDouble() * _random.NextDouble() * 0.8);
         _requests.Inc(method, status);
-        _latency.Observe(status, seconds);
+        _latency.Observe(method == SampleRequests.Method.GET ? SampleRequestDuration.Method.GET : SampleRequestDuration.Method.POST, status, seconds);
         string methodText = method == SampleRequests.Method.GET ? "GET" : "POST";
         request.SetTag("http.method", methodText);
         request.SetTag("http.status_code", code == 200 ? "200" : code == 404 ? "404" : "503");

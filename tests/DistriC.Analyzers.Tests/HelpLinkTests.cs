@@ -19,9 +19,10 @@ public sealed class HelpLinkTests
         string docs = File.ReadAllText(DocsPath());
         DiagnosticDescriptor[] descriptors = new MetricDeclarationAnalyzer().SupportedDiagnostics
             .Concat(new LogEventAnalyzer().SupportedDiagnostics)
+            .Concat(new MetricContractAnalyzer().SupportedDiagnostics)
             .ToArray();
 
-        Assert.Equal(21, descriptors.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(33, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, d =>
         {
             string anchor = d.Id.ToLowerInvariant();

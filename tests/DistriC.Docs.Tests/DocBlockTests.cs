@@ -77,7 +77,7 @@ public sealed class DocBlockTests
     public void Generators_and_analyzers_are_all_run()
     {
         Assert.Subset(
-            new[] { "MetricsGenerator", "LogEventGenerator", "MetricDeclarationAnalyzer", "LogEventAnalyzer" }.ToHashSet(),
+            new[] { "MetricsGenerator", "LogEventGenerator", "MetricDeclarationAnalyzer", "MetricContractAnalyzer", "LogEventAnalyzer" }.ToHashSet(),
             DocCompiler.ComponentNames.ToHashSet());
     }
 

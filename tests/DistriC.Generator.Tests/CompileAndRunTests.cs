@@ -279,4 +279,37 @@ public sealed class CompileAndRunTests
         Assert.Equal(new[] { "2xx", "4xx", "5xx" }, requests.LabelValues[1]);
         Assert.Equal(new[] { 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5 }, metrics[0].Buckets);
     }
+
+    [Fact]
+    public void The_catalog_carries_the_service_level_pair_and_compiles_as_CSharp_11()
+    {
+        const string source = """
+            using DistriC;
+
+            namespace Demo;
+
+            public enum Outcome { [LabelValue("2xx")] Success, [LabelValue("5xx")] ServerError }
+
+            [Metric(MetricKind.Counter, "api_requests_total", ServiceLevel = "api", ErrorLabel = "status", ErrorValues = new[] { "5xx" })]
+            [Label<Outcome>("status")]
+            public sealed partial class ApiRequests { }
+
+            [Metric(MetricKind.Histogram, "api_request_duration_seconds", ServiceLevel = "api")]
+            [Label<Outcome>("status")]
+            public sealed partial class ApiDuration { }
+
+            [Metric(MetricKind.Gauge, "api_queue_depth")]
+            public sealed partial class ApiQueueDepth { }
+            """;
+        Assembly consumer = GeneratorHarness.Metrics.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11).BuildAndLoad(source);
+        var metrics = (IReadOnlyList<MetricCatalogEntry>)consumer.GetType("DistriC.Generated.DistricMetricsCatalog", throwOnError: true)!
+            .GetProperty("Metrics")!.GetValue(null)!;
+
+        Assert.Equal(new[] { "api_queue_depth", "api_request_duration_seconds", "api_requests_total" }, metrics.Select(m => m.Name));
+        Assert.Equal(new string?[] { null, "api", "api" }, metrics.Select(m => m.ServiceLevel));
+        Assert.Equal(new string?[] { null, null, "status" }, metrics.Select(m => m.ErrorLabel));
+        Assert.Empty(metrics[0].ErrorValues);
+        Assert.Empty(metrics[1].ErrorValues);
+        Assert.Equal(new[] { "5xx" }, metrics[2].ErrorValues);
+    }
 }

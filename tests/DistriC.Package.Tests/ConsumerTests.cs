@@ -104,6 +104,33 @@ public sealed class ConsumerTests
     }
 
     [Fact]
+    public async Task A_renamed_shipped_metric_fails_the_consumer_build_on_the_line_of_its_metric_contract()
+    {
+        // The valid consumer's program, whose counter was shipped as http_server_requests_total: renaming it breaks every
+        // dashboard and alert that queries the old name. The packed props pass both baseline files to the analyzers.
+        ConsumerProject consumer = ConsumerProject.Create(_package, "contract", ConsumerSources.Valid);
+        File.WriteAllText(Path.Combine(consumer.ProjectDirectory, "DistricMetrics.Shipped.txt"), """
+            # 1.0
+            http_server_requests_total counter method{GET,POST} status{2xx,4xx,5xx}
+            job_duration_seconds histogram buckets:0.1,1
+            plan_signups_total counter tier{Free,Gold,Legacy,Pro}
+
+            """);
+        File.WriteAllText(Path.Combine(consumer.ProjectDirectory, "DistricMetrics.Unshipped.txt"), "");
+
+        CliResult build = await RestoreAndBuildAsync(consumer);
+
+        Assert.True(build.ExitCode != 0, build.Describe());
+        // The new name is unrecorded (DSC201, a warning made an error by TreatWarningsAsErrors); the old one is gone (DSC202).
+        Assert.True(
+            new[] { "DistricMetrics.Shipped.txt(2): error DSC202", "Program.cs(8): error DSC201" }.SequenceEqual(ConsumerProject.DiagnosticPositions(build)),
+            build.Describe());
+        Assert.Contains(
+            "DSC202: Shipped metric 'http_server_requests_total' is no longer declared (removed or renamed): dashboards and alerts that query it go empty without an error; keep declaring it alongside its replacement for at least one release, or delete this line to retire it deliberately",
+            ConsumerProject.Diagnostics(build, "error"));
+    }
+
+    [Fact]
     public async Task Every_documented_call_compiles_and_runs_in_a_net8_project_on_CSharp_12()
     {
         ConsumerProject consumer = ConsumerProject.Create(_package, "csharp12", CSharp12ConsumerSource.Program, kind: ConsumerKind.Console8CSharp12);

@@ -66,8 +66,23 @@ namespace DistriC.Generator.Metrics
                 : metric.HasBuckets ? metric.Buckets.ToArray() : MetricRules.DefaultBuckets;
             w.Line(DescriptorLiterals.Doubles(buckets, "global::System.Array.Empty<double>()") + ",");
             w.Line(MetricValidator.Cardinality(metric).ToString(CultureInfo.InvariantCulture) + ",");
-            w.Line(MetricValidator.Series(metric).ToString(CultureInfo.InvariantCulture) + ");");
+            string series = MetricValidator.Series(metric).ToString(CultureInfo.InvariantCulture);
+            if (metric.ServiceLevel is not { Name: not null } level)
+            {
+                w.Line(series + ");");
+                w.Dedent();
+                return;
+            }
+
+            // Only a pair member gets the initializer, so the catalog of every other metric stays as it was.
+            w.Line(series + ")");
             w.Dedent();
+            w.Open();
+            w.Line("ServiceLevel = " + SourceLiterals.String(level.Name!) + ",");
+            w.Line("ErrorLabel = " + (level.ErrorLabel is null ? "null" : SourceLiterals.String(level.ErrorLabel)) + ",");
+            w.Line("ErrorValues = " + (level.ErrorValues.Count == 0 ? "global::System.Array.Empty<string>()"
+                : "new string[] { " + string.Join(", ", level.ErrorValues.Select(SourceLiterals.String)) + " }") + ",");
+            w.Close(";");
         }
     }
 }

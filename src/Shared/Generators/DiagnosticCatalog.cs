@@ -1,7 +1,7 @@
 // The catalogue of every DSC diagnostic: one factory that creates each descriptor the same way (ID,
 // title, message, category, severity, help link into docs/diagnostics.md), the categories, and the list
 // each analyzer supports. The feature files (Metrics/MetricDiagnostics.cs DSC0xx, Logging/LoggingDiagnosticDescriptors.cs
-// DSC1xx) only word their rules. The IDs are a public contract, tracked in src/Analyzers/AnalyzerReleases.*.md.
+// DSC1xx, Metrics/MetricContractDiagnostics.cs DSC2xx) only word their rules. The IDs are a public contract, tracked in src/Analyzers/AnalyzerReleases.*.md.
 using System.Collections.Immutable;
 using DistriC.Logging;
 using DistriC.Metrics;
@@ -17,6 +17,9 @@ namespace DistriC.Generators
 
         /// <summary>DSC1xx: <c>[LogEvent]</c> declarations.</summary>
         public const string Logging = "DistriC.Logging";
+
+        /// <summary>DSC2xx: the metric contract (baseline files, service-level pairs).</summary>
+        public const string MetricContract = "DistriC.MetricContract";
     }
 
     internal static class DiagnosticCatalog
@@ -36,6 +39,21 @@ namespace DistriC.Generators
             MetricDiagnostics.TooManySeries,
             MetricDiagnostics.HelpTooLong,
             MetricDiagnostics.UnknownKind);
+
+        /// <summary>DSC201-DSC212, in ID order: what the metric contract analyzer reports.</summary>
+        public static ImmutableArray<DiagnosticDescriptor> MetricContract => ImmutableArray.Create(
+            MetricContractDiagnostics.NotRecorded,
+            MetricContractDiagnostics.ShippedRemoved,
+            MetricContractDiagnostics.KindChanged,
+            MetricContractDiagnostics.UnitChanged,
+            MetricContractDiagnostics.LabelRemoved,
+            MetricContractDiagnostics.LabelValueRemoved,
+            MetricContractDiagnostics.BucketsChanged,
+            MetricContractDiagnostics.AdditionNotRecorded,
+            MetricContractDiagnostics.UnshippedOutOfDate,
+            MetricContractDiagnostics.UnshippedStale,
+            MetricContractDiagnostics.InvalidLine,
+            MetricContractDiagnostics.InvalidServiceLevelPair);
 
         /// <summary>DSC101-DSC108, in ID order: what the logging analyzer reports.</summary>
         public static ImmutableArray<DiagnosticDescriptor> Logging => ImmutableArray.Create(

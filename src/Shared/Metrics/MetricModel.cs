@@ -172,8 +172,10 @@ namespace DistriC.Metrics
             bool hasBuckets,
             EquatableArray<double> buckets,
             EquatableArray<LabelModel> labels,
-            MetricModelLocations locations)
+            MetricModelLocations locations,
+            ServiceLevelModel? serviceLevel = null)
         {
+            ServiceLevel = serviceLevel;
             Type = type;
             Kind = kind;
             Name = name;
@@ -203,6 +205,35 @@ namespace DistriC.Metrics
         public EquatableArray<LabelModel> Labels { get; }
 
         public MetricModelLocations Locations { get; }
+
+        /// <summary>The service-level pair the metric belongs to (<c>ServiceLevel</c> on [Metric]), or null.</summary>
+        public ServiceLevelModel? ServiceLevel { get; }
+    }
+
+    /// <summary>
+    /// The <c>ServiceLevel</c>, <c>ErrorLabel</c> and <c>ErrorValues</c> of a [Metric]: a counter and a histogram
+    /// sharing a <see cref="Name"/> form a pair, from which the rules file records request rate, error ratio and latency.
+    /// </summary>
+    internal sealed record ServiceLevelModel
+    {
+        public ServiceLevelModel(string? name, string? errorLabel, EquatableArray<string> errorValues, SourceLocation location)
+        {
+            Name = name;
+            ErrorLabel = errorLabel;
+            ErrorValues = errorValues;
+            Location = location;
+        }
+
+        /// <summary>The pair's name; null when only <c>ErrorLabel</c> or <c>ErrorValues</c> was given (DSC212).</summary>
+        public string? Name { get; }
+
+        /// <summary>The counter's label whose <see cref="ErrorValues"/> mark failed requests; null when not given.</summary>
+        public string? ErrorLabel { get; }
+
+        public EquatableArray<string> ErrorValues { get; }
+
+        /// <summary>The <c>ServiceLevel</c> argument.</summary>
+        public SourceLocation Location { get; }
     }
 
     /// <summary>Where the parts of a [Metric] attribute were written (all none in the generator's model).</summary>

@@ -35,6 +35,9 @@ namespace DistriC.Metrics
             var metricSyntax = metric.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
             string? help = null;
             string? unit = null;
+            string? serviceLevel = null;
+            string? errorLabel = null;
+            var errorValues = ImmutableArray<string>.Empty;
             bool hasBuckets = false;
             var buckets = ImmutableArray<double>.Empty;
             foreach (KeyValuePair<string, TypedConstant> named in metric.NamedArguments)
@@ -46,6 +49,15 @@ namespace DistriC.Metrics
                         break;
                     case "Unit":
                         unit = named.Value.Value as string;
+                        break;
+                    case "ServiceLevel":
+                        serviceLevel = named.Value.Value as string;
+                        break;
+                    case "ErrorLabel":
+                        errorLabel = named.Value.Value as string;
+                        break;
+                    case "ErrorValues" when named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull:
+                        errorValues = named.Value.Values.Select(v => v.Value as string ?? string.Empty).ToImmutableArray();
                         break;
                     case "Buckets" when named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull:
                         hasBuckets = true;
@@ -102,7 +114,12 @@ namespace DistriC.Metrics
                 hasBuckets,
                 new EquatableArray<double>(buckets),
                 new EquatableArray<LabelModel>(labels.ToImmutable()),
-                locations);
+                locations,
+                serviceLevel is null && errorLabel is null && errorValues.IsEmpty ? null : new ServiceLevelModel(
+                    serviceLevel,
+                    errorLabel,
+                    new EquatableArray<string>(errorValues),
+                    withLocations ? SourceLocation.From(Named(metricSyntax, "ServiceLevel") ?? Named(metricSyntax, "ErrorLabel") ?? Named(metricSyntax, "ErrorValues")) : default));
         }
 
         private static TypeShapeModel BuildShape(INamedTypeSymbol type, SyntaxNode? metricPart, bool labelsOnOtherPart, bool withLocations, CancellationToken cancellationToken)

@@ -77,4 +77,13 @@ public sealed class MetricCatalogEntry
     /// bucket, one for <c>le="+Inf"</c>, plus <c>_sum</c> and <c>_count</c>.
     /// </summary>
     public int Series { get; }
+
+    /// <summary>The service-level pair the metric belongs to (<see cref="MetricAttribute.ServiceLevel"/>), or null.</summary>
+    public string? ServiceLevel { get; init; }
+
+    /// <summary>On the counter of a service-level pair: the label whose <see cref="ErrorValues"/> mark errors; else null.</summary>
+    public string? ErrorLabel { get; init; }
+
+    /// <summary>On the counter of a service-level pair: the values of <see cref="ErrorLabel"/> that count as errors; else empty.</summary>
+    public IReadOnlyList<string> ErrorValues { get; init; } = Array.Empty<string>();
 }
