@@ -20,6 +20,10 @@ public sealed partial class Tracer : IDisposable
 {
     private static readonly AsyncLocal<TraceSpan> s_activeSpan = new();
 
+    // Set once a sampled span has been made active anywhere in the process: until then, metrics with exemplars skip
+    // the async-local read and pay one static read per update.
+    private static bool s_anySampledSpanActivated;
+
     private readonly TimeProvider _time;
     private readonly bool _systemClock;
     private readonly long _anchorTimestamp;
@@ -90,8 +94,19 @@ public sealed partial class Tracer : IDisposable
     public static TraceSpan ActiveSpan
     {
         get => s_activeSpan.Value;
-        set => s_activeSpan.Value = value;
+        set
+        {
+            if (value.Context.IsSampled && !s_anySampledSpanActivated)
+            {
+                s_anySampledSpanActivated = true;
+            }
+
+            s_activeSpan.Value = value;
+        }
     }
+
+    /// <summary>True once a sampled span has been <see cref="ActiveSpan"/> in this process (never false again).</summary>
+    internal static bool AnySampledSpanActivated => s_anySampledSpanActivated;
 
     /// <summary>The options the tracer was created with.</summary>
     public TracerOptions Options { get; }

@@ -21,7 +21,7 @@ namespace DistriC.Generators
 
     internal static class DiagnosticCatalog
     {
-        /// <summary>DSC001-DSC013, in ID order: what the metrics analyzer reports.</summary>
+        /// <summary>DSC001-DSC015, in ID order: what the metrics analyzer reports.</summary>
         public static ImmutableArray<DiagnosticDescriptor> Metrics => ImmutableArray.Create(
             MetricDiagnostics.UnboundedLabel,
             MetricDiagnostics.CardinalityTooHigh,
@@ -35,7 +35,9 @@ namespace DistriC.Generators
             MetricDiagnostics.CounterWithoutTotal,
             MetricDiagnostics.TooManySeries,
             MetricDiagnostics.HelpTooLong,
-            MetricDiagnostics.UnknownKind);
+            MetricDiagnostics.UnknownKind,
+            MetricDiagnostics.InvalidInfo,
+            MetricDiagnostics.ExemplarsNotSupported);
 
         /// <summary>DSC101-DSC108, in ID order: what the logging analyzer reports.</summary>
         public static ImmutableArray<DiagnosticDescriptor> Logging => ImmutableArray.Create(

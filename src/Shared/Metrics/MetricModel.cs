@@ -12,6 +12,7 @@ namespace DistriC.Metrics
         Counter = 0,
         Gauge = 1,
         Histogram = 2,
+        Info = 3,
     }
 
     /// <summary>Where the declaring type sits and whether its shape allows generated members.</summary>
@@ -172,8 +173,10 @@ namespace DistriC.Metrics
             bool hasBuckets,
             EquatableArray<double> buckets,
             EquatableArray<LabelModel> labels,
-            MetricModelLocations locations)
+            MetricModelLocations locations,
+            bool exemplars = false)
         {
+            Exemplars = exemplars;
             Type = type;
             Kind = kind;
             Name = name;
@@ -203,6 +206,9 @@ namespace DistriC.Metrics
         public EquatableArray<LabelModel> Labels { get; }
 
         public MetricModelLocations Locations { get; }
+
+        /// <summary><c>Exemplars = true</c>: the update methods record an exemplar from the active span.</summary>
+        public bool Exemplars { get; }
     }
 
     /// <summary>Where the parts of a [Metric] attribute were written (all none in the generator's model).</summary>

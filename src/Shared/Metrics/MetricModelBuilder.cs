@@ -35,6 +35,7 @@ namespace DistriC.Metrics
             var metricSyntax = metric.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
             string? help = null;
             string? unit = null;
+            bool exemplars = false;
             bool hasBuckets = false;
             var buckets = ImmutableArray<double>.Empty;
             foreach (KeyValuePair<string, TypedConstant> named in metric.NamedArguments)
@@ -46,6 +47,9 @@ namespace DistriC.Metrics
                         break;
                     case "Unit":
                         unit = named.Value.Value as string;
+                        break;
+                    case "Exemplars":
+                        exemplars = named.Value.Value is true;
                         break;
                     case "Buckets" when named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull:
                         hasBuckets = true;
@@ -102,7 +106,8 @@ namespace DistriC.Metrics
                 hasBuckets,
                 new EquatableArray<double>(buckets),
                 new EquatableArray<LabelModel>(labels.ToImmutable()),
-                locations);
+                locations,
+                exemplars);
         }
 
         private static TypeShapeModel BuildShape(INamedTypeSymbol type, SyntaxNode? metricPart, bool labelsOnOtherPart, bool withLocations, CancellationToken cancellationToken)

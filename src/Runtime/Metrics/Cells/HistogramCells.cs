@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using DistriC.Exposition;
 
 namespace DistriC.Infrastructure;
 
@@ -10,7 +11,8 @@ namespace DistriC.Infrastructure;
 /// The storage of one histogram family. Each series owns a block of whole cache lines holding one
 /// count per bucket (the last is +Inf) and the sum. An observation increments exactly one bucket
 /// and adds to the sum; cumulative bucket values and <c>_count</c> are computed at export, so
-/// <c>_count</c> always equals the <c>le="+Inf"</c> bucket, as Prometheus requires.
+/// <c>_count</c> always equals the <c>le="+Inf"</c> bucket, as Prometheus requires. With exemplars, every bucket of
+/// every series has its own cache line holding an <see cref="ExemplarSlot"/>, allocated only for such families.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class HistogramCells
@@ -22,8 +24,11 @@ public sealed class HistogramCells
     private readonly int _stride;
     private readonly int _sumSlot;
     private readonly double[] _bounds;
+    private readonly MetricClock? _exemplarClock;
+    private readonly long[] _exemplars;
+    private readonly int _exemplarOffset;
 
-    internal HistogramCells(int count, double[] bounds, DropCounters drops)
+    internal HistogramCells(int count, double[] bounds, DropCounters drops, MetricClock? exemplarClock = null)
     {
         Count = count;
         Drops = drops;
@@ -31,7 +36,14 @@ public sealed class HistogramCells
         _sumSlot = bounds.Length + 1;
         _stride = CacheLineArray.RoundUpToLine(bounds.Length + 2);
         _cells = CacheLineArray.Allocate<long>(count * _stride, out _offset);
+        _exemplarClock = exemplarClock;
+        _exemplars = exemplarClock is null
+            ? Array.Empty<long>()
+            : CacheLineArray.Allocate<long>(count * (bounds.Length + 1) * CacheLineArray.ElementsPerLine, out _exemplarOffset);
     }
+
+    /// <summary>The family keeps exemplars (registered with them).</summary>
+    internal bool HasExemplars => _exemplarClock is not null;
 
     /// <summary>Number of series (the metric's cardinality).</summary>
     public int Count { get; }
@@ -63,6 +75,63 @@ public sealed class HistogramCells
         Interlocked.Increment(ref _cells[block + BucketOf(value)]);
         AddToSum(ref Unsafe.As<long, double>(ref _cells[block + _sumSlot]), value);
         return DistricStatus.Ok;
+    }
+
+    /// <summary>
+    /// <see cref="Observe(int, double)"/>, then offers the sampled <see cref="Tracer.ActiveSpan"/> (if any) as the exemplar
+    /// of the bucket the value fell in. Generated code of a metric declared with exemplars calls this.
+    /// </summary>
+    /// <param name="index">Flat index of the series.</param>
+    /// <param name="value">The observation.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public DistricStatus ObserveWithExemplar(int index, double value)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            return Drops.RecordInvalidLabel();
+        }
+
+        if (double.IsNaN(value))
+        {
+            return Drops.RecordInvalidValue();
+        }
+
+        int block = _offset + (index * _stride);
+        int bucket = BucketOf(value);
+        Interlocked.Increment(ref _cells[block + bucket]);
+        AddToSum(ref Unsafe.As<long, double>(ref _cells[block + _sumSlot]), value);
+        if (ExemplarSlot.TryGetActive(out TraceContext context) && _exemplarClock is not null)
+        {
+            ExemplarSlot.Offer(ref _exemplars[ExemplarIndex(index, bucket)], context, value, _exemplarClock);
+        }
+
+        return DistricStatus.Ok;
+    }
+
+    /// <summary><see cref="Observe(int, double)"/> with <paramref name="exemplar"/> offered as its bucket's exemplar when it is valid and sampled.</summary>
+    /// <param name="index">Flat index of the series.</param>
+    /// <param name="value">The observation.</param>
+    /// <param name="exemplar">The trace context to link (e.g. <c>span.Context</c>).</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    public DistricStatus Observe(int index, double value, in TraceContext exemplar)
+    {
+        DistricStatus status = Observe(index, value);
+        if (status == DistricStatus.Ok && exemplar.IsSampled && exemplar.IsValid && _exemplarClock is not null)
+        {
+            ExemplarSlot.Offer(ref _exemplars[ExemplarIndex(index, BucketOf(value))], exemplar, value, _exemplarClock);
+        }
+
+        return status;
+    }
+
+    /// <summary>Reads the exemplars of series <paramref name="index"/>, one per bucket (+Inf last; default where none).</summary>
+    internal void CopyExemplars(int index, Span<ExemplarSample> destination)
+    {
+        for (int b = 0; b < destination.Length; b++)
+        {
+            ExemplarSlot.TryRead(ref _exemplars[ExemplarIndex(index, b)], _exemplarClock!, out destination[b]);
+        }
     }
 
     /// <summary>Number of observations in the series (0 when out of range).</summary>
@@ -115,6 +184,9 @@ public sealed class HistogramCells
 
         return total;
     }
+
+    private int ExemplarIndex(int index, int bucket) =>
+        _exemplarOffset + (((index * (_bounds.Length + 1)) + bucket) * CacheLineArray.ElementsPerLine);
 
     /// <summary>Position of the first bucket whose upper bound is ≥ <paramref name="value"/> (le semantics).</summary>
     private int BucketOf(double value)

@@ -7,7 +7,7 @@ namespace DistriC;
 /// Declares a metric on a <c>partial</c> class. The DistriC source generator adds to the class a
 /// constructor taking a <see cref="MetricRegistry"/>, the label enums, <c>Cardinality</c> and typed
 /// update methods (see the README's "Declaring metrics"); the DistriC analyzers check the
-/// declaration at build time (diagnostics DSC001 to DSC012).
+/// declaration at build time (diagnostics DSC001 to DSC015).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class MetricAttribute : Attribute
@@ -37,4 +37,11 @@ public sealed class MetricAttribute : Attribute
 
     /// <summary>OpenMetrics unit (e.g. <c>seconds</c>); the name must then end with <c>_seconds</c> (before <c>_total</c>).</summary>
     public string? Unit { get; set; }
+
+    /// <summary>
+    /// Counters and histograms only: each update made while a sampled span is <see cref="Tracer.ActiveSpan"/> may
+    /// leave that span's trace and span IDs as the exemplar of its series (counter) or bucket (histogram), written in
+    /// OpenMetrics. Also generates update overloads taking an explicit <see cref="TraceContext"/>. Default false.
+    /// </summary>
+    public bool Exemplars { get; set; }
 }

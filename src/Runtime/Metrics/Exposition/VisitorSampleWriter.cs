@@ -25,7 +25,7 @@ internal struct VisitorSampleWriter : ISampleWriter
         _visitor.BeginFamily(in info);
     }
 
-    public readonly void WriteCounter(int series, ReadOnlySpan<byte> labels, long value)
+    public readonly void WriteCounter(int series, ReadOnlySpan<byte> labels, long value, in ExemplarSample exemplar)
     {
         MetricFamilyInfo info = _family.Describe();
         var point = MetricSeriesPoint.Counter(series, _family.LabelValuesOf(series), value);
@@ -39,10 +39,17 @@ internal struct VisitorSampleWriter : ISampleWriter
         _visitor.VisitSeries(in info, in point);
     }
 
-    public readonly void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum)
+    public readonly void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<ExemplarSample> bucketExemplars)
     {
         MetricFamilyInfo info = _family.Describe();
         var point = MetricSeriesPoint.Histogram(series, _family.LabelValuesOf(series), bucketCounts, count, sum);
+        _visitor.VisitSeries(in info, in point);
+    }
+
+    public readonly void WriteInfo(int series, ReadOnlySpan<byte> labels)
+    {
+        MetricFamilyInfo info = _family.Describe();
+        var point = MetricSeriesPoint.Info(series, _family.LabelValuesOf(series));
         _visitor.VisitSeries(in info, in point);
     }
 

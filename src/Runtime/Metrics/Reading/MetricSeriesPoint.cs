@@ -10,7 +10,8 @@ namespace DistriC;
 /// <remarks>
 /// Which members carry data depends on <see cref="MetricFamilyInfo.Kind"/>: a counter sets
 /// <see cref="IntegerValue"/> (and <see cref="Value"/>), a gauge <see cref="Value"/>, a histogram
-/// <see cref="BucketCounts"/>, <see cref="Count"/> and <see cref="Sum"/>; the others are zero or empty.
+/// <see cref="BucketCounts"/>, <see cref="Count"/> and <see cref="Sum"/>; an info series sets <see cref="Value"/> and
+/// <see cref="IntegerValue"/> to 1; the others are zero or empty.
 /// </remarks>
 public readonly ref struct MetricSeriesPoint
 {
@@ -62,6 +63,9 @@ public readonly ref struct MetricSeriesPoint
 
     internal static MetricSeriesPoint Gauge(int series, ReadOnlySpan<string> labelValues, double value) =>
         new(series, labelValues, value, 0, default, 0, 0);
+
+    internal static MetricSeriesPoint Info(int series, ReadOnlySpan<string> labelValues) =>
+        new(series, labelValues, 1, 1, default, 0, 0);
 
     internal static MetricSeriesPoint Histogram(int series, ReadOnlySpan<string> labelValues, ReadOnlySpan<long> bucketCounts, long count, double sum) =>
         new(series, labelValues, 0, 0, bucketCounts, count, sum);
