@@ -105,7 +105,8 @@ namespace DistriC
         /// <summary>DSC004: with a unit, the name ends with <c>_unit</c> (before the kind's suffix, <c>_total</c> on a counter).</summary>
         public static MetricRuleViolation? CheckUnit(MetricKindInfo kind, string name, string? unit)
         {
-            if (unit is not { Length: > 0 } || MetricRules.HasUnitSuffix(kind.NameSuffix, name, unit))
+            // An info metric may not have a unit at all: DSC014 says so instead.
+            if (unit is not { Length: > 0 } || kind == MetricKinds.Info || MetricRules.HasUnitSuffix(kind.NameSuffix, name, unit))
             {
                 return null;
             }
