@@ -21,7 +21,7 @@ public sealed class HelpLinkTests
             .Concat(new LogEventAnalyzer().SupportedDiagnostics)
             .ToArray();
 
-        Assert.Equal(21, descriptors.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(23, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, d =>
         {
             string anchor = d.Id.ToLowerInvariant();
