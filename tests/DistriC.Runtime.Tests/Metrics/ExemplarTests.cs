@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
+using System.Threading.Tasks;
 using DistriC.Runtime.Tests.Tracing;
 using DistriC.Tests.Support;
 
@@ -52,6 +54,29 @@ public sealed partial class ExemplarTests
         plain.Add(1, ExpositionSamples.Span);
         Assert.DoesNotContain("trace_id", registry.ExportText(ExpositionFormat.OpenMetrics), StringComparison.Ordinal);
         Assert.Equal(4, linked.Get());
+    }
+
+    [Fact]
+    public async Task The_active_span_follows_the_async_flow_across_threads_and_does_not_stay_behind_on_them()
+    {
+        MetricRegistry registry = ExpositionSamples.NewRegistry();
+        Counter counter = registry.CreateCounterWithExemplars("flow_total", "Flow", new LabelDefinition("where", "inside", "outside"));
+        using Tracer tracer = TestTracers.Manual(new CollectingExporter());
+        TraceSpan span = tracer.StartSpan("flow");
+        using (span.Activate())
+        {
+            await Task.Run(() => counter.Inc("inside"));      // a pool thread, the span flowing with the context
+            await Task.Yield();
+            counter.Inc("inside");
+        }
+
+        span.Finish();
+        // Pool threads that ran inside the span run these without it: the mirror of the active span follows the context.
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => counter.Inc("outside"))));
+
+        string text = registry.ExportText(ExpositionFormat.OpenMetrics);
+        Assert.Contains($"flow_total{{where=\"inside\"}} 2 # {{trace_id=\"{span.TraceId}\",span_id=\"{span.SpanId}\"}} 1 ", text, StringComparison.Ordinal);
+        Assert.Contains("flow_total{where=\"outside\"} 64\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

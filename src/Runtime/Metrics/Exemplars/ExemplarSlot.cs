@@ -35,7 +35,7 @@ internal static class ExemplarSlot
             return false;
         }
 
-        context = Tracer.ActiveSpan.Context;
+        context = Tracer.ActiveContext;
         return context.IsSampled;
     }
 
