@@ -108,6 +108,49 @@ public sealed class InfoAndCreatedTests
         Assert.Equal("app_build_info Info version=1.4.2 1 1", visitor.Seen);
     }
 
+    [Fact]
+    public void Collect_hands_over_the_exemplars_the_text_prints()
+    {
+        MetricRegistry registry = ExpositionSamples.EveryKind();
+        var visitor = new ExemplarVisitor();
+        registry.Collect(visitor);
+        Assert.Equal(
+            "orders_total/0 0af7651916cd43dd8448eb211c80319c b7ad6b7169203331 5 2024-01-01T00:00:01.5000000+00:00; "
+            + "checkout_seconds/0/0 0af7651916cd43dd8448eb211c80319c b7ad6b7169203331 0.05 2024-01-01T00:00:01.5000000+00:00; "
+            + "checkout_seconds/0/1 4bf92f3577b34da6a3ce929d0e0e4736 00f067aa0ba902b7 0.4 2024-01-01T00:00:01.5000000+00:00; ",
+            visitor.Seen.ToString());
+    }
+
+    private sealed class ExemplarVisitor : IMetricVisitor
+    {
+        public System.Text.StringBuilder Seen { get; } = new();
+
+        public void BeginFamily(in MetricFamilyInfo family)
+        {
+        }
+
+        public void VisitSeries(in MetricFamilyInfo family, in MetricSeriesPoint point)
+        {
+            Add(family.Name + "/" + point.SeriesIndex, point.Exemplar);
+            for (int b = 0; b < point.BucketExemplars.Length; b++)
+            {
+                Add(family.Name + "/" + point.SeriesIndex + "/" + b, point.BucketExemplars[b]);
+            }
+        }
+
+        public void EndFamily(in MetricFamilyInfo family)
+        {
+        }
+
+        private void Add(string where, MetricExemplar e)
+        {
+            if (e.IsPresent)
+            {
+                Seen.Append(System.FormattableString.Invariant($"{where} {e.TraceId} {e.SpanId} {e.Value} {e.Timestamp:O}; "));
+            }
+        }
+    }
+
     private sealed class InfoVisitor : IMetricVisitor
     {
         public string Seen { get; private set; } = string.Empty;

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using DistriC.Exposition;
 
 namespace DistriC.Infrastructure;
 
@@ -130,7 +129,7 @@ public sealed class CounterCells
     }
 
     /// <summary>The exemplar of series <paramref name="index"/>; false when it has none.</summary>
-    internal bool TryReadExemplar(int index, out ExemplarSample exemplar)
+    internal bool TryReadExemplar(int index, out MetricExemplar exemplar)
     {
         if (_exemplarClock is null)
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using DistriC.Exposition;
 
 namespace DistriC.Infrastructure;
 
@@ -126,7 +125,7 @@ public sealed class HistogramCells
     }
 
     /// <summary>Reads the exemplars of series <paramref name="index"/>, one per bucket (+Inf last; default where none).</summary>
-    internal void CopyExemplars(int index, Span<ExemplarSample> destination)
+    internal void CopyExemplars(int index, Span<MetricExemplar> destination)
     {
         for (int b = 0; b < destination.Length; b++)
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using DistriC.Exposition;
 
 namespace DistriC.Infrastructure;
 
@@ -62,7 +61,7 @@ internal static class ExemplarSlot
     }
 
     /// <summary>Reads a consistent copy of the slot; false when it is empty (or stayed mid-write through every attempt).</summary>
-    public static bool TryRead(ref long slot, MetricClock clock, out ExemplarSample exemplar)
+    public static bool TryRead(ref long slot, MetricClock clock, out MetricExemplar exemplar)
     {
         for (int attempt = 0; attempt < ReadAttempts; attempt++)
         {
@@ -86,7 +85,7 @@ internal static class ExemplarSlot
             long at = Volatile.Read(ref Unsafe.Add(ref slot, 5));
             if (Volatile.Read(ref slot) == before)
             {
-                exemplar = new ExemplarSample(new TraceId(high, low), new SpanId(span), BitConverter.Int64BitsToDouble(bits), clock.UnixSecondsOf(at));
+                exemplar = new MetricExemplar(new TraceId(high, low), new SpanId(span), BitConverter.Int64BitsToDouble(bits), clock.UnixSecondsOf(at));
                 return true;
             }
         }

@@ -18,7 +18,7 @@ internal static class ExemplarText
     private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
 
     /// <summary>Writes the exemplar of <paramref name="exemplar"/> into <paramref name="destination"/>; returns the bytes written.</summary>
-    public static int Write(in ExemplarSample exemplar, Span<byte> destination)
+    public static int Write(in MetricExemplar exemplar, Span<byte> destination)
     {
         Start.CopyTo(destination);
         int pos = Start.Length;

@@ -36,7 +36,7 @@ internal readonly struct ExpositionWriter
     }
 
     /// <summary>Writes <c>name{labels[,extra]} value # {trace_id="…",span_id="…"} value timestamp\n</c>: a sample with its OpenMetrics exemplar.</summary>
-    public void WriteSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, long value, in ExemplarSample exemplar)
+    public void WriteSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, long value, in MetricExemplar exemplar)
     {
         Span<byte> span = BeginSample(name, labels, extraLabel, out int pos, ExemplarText.MaxBytes);
         value.TryFormat(span[pos..], out int written, default, CultureInfo.InvariantCulture);
@@ -57,7 +57,7 @@ internal readonly struct ExpositionWriter
     /// Writes one histogram series: a cumulative <c>_bucket</c> line per bucket (<c>le</c> added to the
     /// labels, with the bucket's exemplar when <paramref name="exemplars"/> has one), then <c>_count</c> and <c>_sum</c>.
     /// </summary>
-    public void WriteHistogram(TextFamily family, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<ExemplarSample> exemplars)
+    public void WriteHistogram(TextFamily family, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<MetricExemplar> exemplars)
     {
         byte[][] le = family.BucketLabels;
         long cumulative = 0;

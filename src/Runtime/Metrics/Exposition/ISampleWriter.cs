@@ -25,7 +25,7 @@ internal interface ISampleWriter
     void BeginFamily(MetricFamily family);
 
     /// <summary>One counter series: its 64-bit total and its exemplar (not present when it has none).</summary>
-    void WriteCounter(int series, ReadOnlySpan<byte> labels, long value, in ExemplarSample exemplar);
+    void WriteCounter(int series, ReadOnlySpan<byte> labels, long value, in MetricExemplar exemplar);
 
     /// <summary>One gauge series: its value (NaN and infinities included).</summary>
     void WriteGauge(int series, ReadOnlySpan<byte> labels, double value);
@@ -40,7 +40,7 @@ internal interface ISampleWriter
     /// <param name="count">Their sum.</param>
     /// <param name="sum">The sum of the observations.</param>
     /// <param name="bucketExemplars">One exemplar per bucket (not present where none), or empty when the family keeps none.</param>
-    void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<ExemplarSample> bucketExemplars);
+    void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<MetricExemplar> bucketExemplars);
 
     /// <summary>One info series: its labels; its value is always 1.</summary>
     void WriteInfo(int series, ReadOnlySpan<byte> labels);

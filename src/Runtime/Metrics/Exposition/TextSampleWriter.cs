@@ -33,7 +33,7 @@ internal struct TextSampleWriter : ISampleWriter
         _output.WriteRaw(_family.Metadata);
     }
 
-    public readonly void WriteCounter(int series, ReadOnlySpan<byte> labels, long value, in ExemplarSample exemplar)
+    public readonly void WriteCounter(int series, ReadOnlySpan<byte> labels, long value, in MetricExemplar exemplar)
     {
         if (_family.WritesExemplars && exemplar.IsPresent)
         {
@@ -50,7 +50,7 @@ internal struct TextSampleWriter : ISampleWriter
     public readonly void WriteGauge(int series, ReadOnlySpan<byte> labels, double value) =>
         _output.WriteSample(_family.ValueName, labels, default, value);
 
-    public readonly void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<ExemplarSample> bucketExemplars)
+    public readonly void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<MetricExemplar> bucketExemplars)
     {
         _output.WriteHistogram(_family, labels, bucketCounts, count, sum, _family.WritesExemplars ? bucketExemplars : default);
         WriteCreated(labels);

@@ -1,4 +1,3 @@
-using DistriC.Exposition;
 using DistriC.Infrastructure;
 
 namespace DistriC.Metrics;
@@ -18,7 +17,7 @@ internal sealed class CounterFamily : MetricFamily
         for (int i = 0; i < Cells.Count; i++)
         {
             // Read the exemplar first: it can only be older than the total read after it, never from a later update.
-            Cells.TryReadExemplar(i, out ExemplarSample exemplar);
+            Cells.TryReadExemplar(i, out MetricExemplar exemplar);
             writer.WriteCounter(i, Layout.Series[i], Cells.Get(i), exemplar);
         }
     }

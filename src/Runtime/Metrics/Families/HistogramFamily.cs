@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using DistriC.Exposition;
 using DistriC.Infrastructure;
 
 namespace DistriC.Metrics;
@@ -22,14 +21,14 @@ internal sealed class HistogramFamily : MetricFamily
     {
         int buckets = Layout.Buckets.Length + 1;
         long[]? rented = null;
-        ExemplarSample[]? rentedExemplars = null;
+        MetricExemplar[]? rentedExemplars = null;
         Span<long> counts = buckets <= StackBuckets
             ? stackalloc long[StackBuckets]
             : (rented = ArrayPool<long>.Shared.Rent(buckets));
         counts = counts[..buckets];
-        Span<ExemplarSample> exemplars = !Cells.HasExemplars ? default
-            : buckets <= StackBuckets ? stackalloc ExemplarSample[StackBuckets]
-            : (rentedExemplars = ArrayPool<ExemplarSample>.Shared.Rent(buckets));
+        Span<MetricExemplar> exemplars = !Cells.HasExemplars ? default
+            : buckets <= StackBuckets ? stackalloc MetricExemplar[StackBuckets]
+            : (rentedExemplars = ArrayPool<MetricExemplar>.Shared.Rent(buckets));
         exemplars = exemplars.IsEmpty ? exemplars : exemplars[..buckets];
         try
         {
@@ -54,7 +53,7 @@ internal sealed class HistogramFamily : MetricFamily
 
             if (rentedExemplars is not null)
             {
-                ArrayPool<ExemplarSample>.Shared.Return(rentedExemplars);
+                ArrayPool<MetricExemplar>.Shared.Return(rentedExemplars);
             }
         }
     }
