@@ -7,8 +7,7 @@ namespace DistriC.Infrastructure;
 /// The time a registry's exemplars and <c>_created</c> samples use: a cheap monotonic millisecond count for the hot
 /// path (<see cref="Environment.TickCount64"/> on the system clock), turned into Unix time only when a scrape writes it.
 /// </summary>
-[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-public sealed class MetricClock
+internal sealed class MetricClock
 {
     private readonly TimeProvider? _custom;
     private readonly long _anchorTimestamp;
