@@ -61,8 +61,11 @@ if (arguments.Once)
     string exposition;
     bool scraped;
     using (var client = new HttpClient())
-    using (HttpResponseMessage response = await client.GetAsync(metricsUrl))
+    using (var request = new HttpRequestMessage(HttpMethod.Get, metricsUrl))
     {
+        // Ask for OpenMetrics, as Prometheus does: the format that carries exemplars and _created samples.
+        request.Headers.Accept.ParseAdd("application/openmetrics-text; version=1.0.0");
+        using HttpResponseMessage response = await client.SendAsync(request);
         exposition = await response.Content.ReadAsStringAsync();
         scraped = response.IsSuccessStatusCode;
         Console.Error.WriteLine($"GET {metricsUrl} -> {(int)response.StatusCode}");

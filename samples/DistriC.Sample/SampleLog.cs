@@ -26,7 +26,7 @@ internal static partial class SampleLog
     public static partial void QueueRecovered(this JsonLogger logger, int depth);
 
     [LogEvent(LogLevel.Info, "tracing", "Spans exported")]
-    public static partial void SpansExported(this JsonLogger logger, int spans, int errors);
+    public static partial void SpansExported(this JsonLogger logger, int spans, int errors, [LogField("request_trace_ids")] string requestTraceIds);
 
     [LogEvent(LogLevel.Info, "sample", "Sample service stopped")]
     public static partial void ServiceStopped(this JsonLogger logger, long requests);

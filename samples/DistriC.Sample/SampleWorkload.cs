@@ -32,6 +32,7 @@ internal sealed class SampleWorkload
         _requests = new SampleRequests(metrics);
         _latency = new SampleRequestDuration(metrics);
         _queueDepth = new SampleQueueDepth(metrics);
+        _ = new SampleBuildInfo(metrics);
         _health = health.Register("workload");
         _health.Update(HealthStatus.Up, "processing");
         _log = log;
@@ -47,17 +48,24 @@ internal sealed class SampleWorkload
         SampleRequests.Method method = _random.Next(10) < 7 ? SampleRequests.Method.GET : SampleRequests.Method.POST;
         using TraceSpan request = _tracer.StartSpan(method == SampleRequests.Method.GET ? "GET /work" : "POST /work");
         int depth;
+        StatusClass status;
+        int code;
+        double seconds;
         using (request.Activate())
         {
-            using TraceSpan work = _tracer.StartSpan("queue.process"); // a child: the request span is active
-            depth = NextQueueDepth();
+            using (TraceSpan work = _tracer.StartSpan("queue.process")) // a child: the request span is active
+            {
+                depth = NextQueueDepth();
+            }
+
+            int roll = _random.Next(100);
+            (status, code) = roll < 90 ? (StatusClass.Success, 200) : roll < 97 ? (StatusClass.ClientError, 404) : (StatusClass.ServerError, 503);
+            seconds = 0.002 + (_random.NextDouble() * _random.NextDouble() * 0.8);
+            // Counted while the request span is active: a sampled span becomes the exemplar of the series and bucket.
+            _requests.Inc(method, status);
+            _latency.Observe(method == SampleRequests.Method.GET ? SampleRequestDuration.Method.GET : SampleRequestDuration.Method.POST, status, seconds);
         }
 
-        int roll = _random.Next(100);
-        (StatusClass status, int code) = roll < 90 ? (StatusClass.Success, 200) : roll < 97 ? (StatusClass.ClientError, 404) : (StatusClass.ServerError, 503);
-        double seconds = 0.002 + (_random.NextDouble() * _random.NextDouble() * 0.8);
-        _requests.Inc(method, status);
-        _latency.Observe(method == SampleRequests.Method.GET ? SampleRequestDuration.Method.GET : SampleRequestDuration.Method.POST, status, seconds);
         string methodText = method == SampleRequests.Method.GET ? "GET" : "POST";
         request.SetTag("http.method", methodText);
         request.SetTag("http.status_code", code == 200 ? "200" : code == 404 ? "404" : "503");

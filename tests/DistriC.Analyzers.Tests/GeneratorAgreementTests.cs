@@ -30,6 +30,8 @@ public sealed class GeneratorAgreementTests
         { "[Metric(MetricKind.Histogram, \"h\", Buckets = new[] { 2.0, 1.0 })] public partial class M;", "DSC009" },
         { "[Metric(MetricKind.Gauge, \"g\", Help = \"" + new string('h', 300) + "\")] public partial class M;", "DSC012" },
         { "[Metric((MetricKind)99, \"g\")] public partial class M;", "DSC013" },
+        { "[Metric(MetricKind.Info, \"g\")] public partial class M;", "DSC014" },
+        { "[Metric(MetricKind.Gauge, \"g\", Exemplars = true)] public partial class M;", "DSC015" },
     };
 
     [Theory]

@@ -22,7 +22,7 @@ public sealed class HelpLinkTests
             .Concat(new MetricContractAnalyzer().SupportedDiagnostics)
             .ToArray();
 
-        Assert.Equal(33, descriptors.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(35, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, d =>
         {
             string anchor = d.Id.ToLowerInvariant();

@@ -378,6 +378,32 @@ public sealed class MetricDiagnosticsTests
         """,
         new Dictionary<string, string> { ["build_property.DistricMaxSeries"] = "14" });
 
+    // DSC014, DSC015 -------------------------------------------------------------------------
+
+    [Fact]
+    public async Task DSC014_an_info_metric_needs_the_info_suffix_no_unit_and_one_value_per_label()
+    {
+        const string Source = """
+            [Metric(MetricKind.Info, "app_build_info")] [Label("version", "1.4.2")] public partial class Ok;
+            [{|DSC014:Metric(MetricKind.Info, "app_build")|}] [Label("version", "1.4.2")] public partial class NoSuffix;
+            [{|DSC014:Metric(MetricKind.Info, "app_two_info")|}] [Label("version", "1.4.2", "1.4.3")] public partial class TwoValues;
+            [{|DSC014:Metric(MetricKind.Info, "app_unit_info", Unit = "seconds")|}] public partial class WithUnit;
+            """;
+        await AnalyzerHarness.VerifyAsync(Source);
+    }
+
+    [Fact]
+    public async Task DSC015_exemplars_only_on_counters_and_histograms()
+    {
+        const string Source = """
+            [Metric(MetricKind.Counter, "a_total", Exemplars = true)] public partial class A;
+            [Metric(MetricKind.Histogram, "b_seconds", Exemplars = true)] public partial class B;
+            [{|DSC015:Metric(MetricKind.Gauge, "c", Exemplars = true)|}] public partial class C;
+            [{|DSC015:Metric(MetricKind.Info, "d_info", Exemplars = true)|}] public partial class D;
+            """;
+        await AnalyzerHarness.VerifyAsync(Source);
+    }
+
     // DSC013 ---------------------------------------------------------------------------------
 
     [Fact]
@@ -392,7 +418,7 @@ public sealed class MetricDiagnosticsTests
             """;
         Diagnostic first = (await AnalyzerHarness.VerifyAsync(Source)).Single(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("queue_depth", System.StringComparison.Ordinal));
         Assert.Equal(
-            "Metric 'queue_depth' has kind 99, which is not a MetricKind member: use MetricKind.Counter, MetricKind.Gauge or MetricKind.Histogram",
+            "Metric 'queue_depth' has kind 99, which is not a MetricKind member: use MetricKind.Counter, MetricKind.Gauge, MetricKind.Histogram or MetricKind.Info",
             first.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
 
         // Only a stand-in constructor: no histogram (or any other kind's) methods, cells or registration.

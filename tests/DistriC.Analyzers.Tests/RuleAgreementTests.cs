@@ -69,6 +69,14 @@ public sealed class RuleAgreementTests
             new MetricDescriptor(MetricKind.Gauge, "g", Help300), DistricStatus.InvalidArgument
         },
         { "DSC013", "[Metric((MetricKind)99, \"g\")] public partial class M;", new MetricDescriptor((MetricKind)99, "g", null), DistricStatus.InvalidArgument },
+        {
+            "DSC014", "[Metric(MetricKind.Info, \"g_info\")] [Label(\"v\", \"a\", \"b\")] public partial class M;",
+            new MetricDescriptor(MetricKind.Info, "g_info", null, new[] { "v" }, new[] { new[] { "a", "b" } }), DistricStatus.InvalidArgument
+        },
+        {
+            "DSC015", "[Metric(MetricKind.Gauge, \"g\", Exemplars = true)] public partial class M;",
+            new MetricDescriptor(MetricKind.Gauge, "g", null) { Exemplars = true }, DistricStatus.InvalidArgument
+        },
     };
 
     [Theory]
@@ -108,6 +116,9 @@ public sealed class RuleAgreementTests
                 break;
             case MetricKind.Gauge:
                 MetricRegistration.RegisterGauge(registry, descriptor);
+                break;
+            case MetricKind.Info:
+                MetricRegistration.RegisterInfo(registry, descriptor);
                 break;
             default:
                 MetricRegistration.RegisterHistogram(registry, descriptor);

@@ -182,6 +182,55 @@ public sealed class CompileAndRunTests
         Assert.Equal(expected.Replace("\r\n", "\n", StringComparison.Ordinal), registry.ExportText());
     }
 
+    private const string ExemplarScenario = """
+        namespace Linked
+        {
+            public static class ExemplarScenario
+            {
+                public static void Run(DistriC.MetricRegistry registry, DistriC.TraceSpan span, DistriC.TraceContext explicitContext)
+                {
+                    var orders = new Orders(registry);
+                    var checkout = new CheckoutTime(registry);
+                    _ = new BuildInfo(registry);
+                    orders.Inc(Orders.Channel.App);                         // outside the span: no exemplar
+                    using (span.Activate())
+                    {
+                        orders.Add(Orders.Channel.Web, 3);
+                        checkout.Observe(0.05);
+                    }
+
+                    checkout.Observe(0.5, explicitContext);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void Generated_exemplar_methods_link_the_active_span_or_the_given_context_and_info_registers_its_series()
+    {
+        Assembly consumer = GeneratorHarness.Metrics.BuildAndLoad(ConsumerSources.Exemplars, ExemplarScenario);
+        var registry = new MetricRegistry(new MetricRegistryOptions { ExemplarInterval = TimeSpan.Zero });
+        using var tracer = new Tracer(new TracerOptions { Exporter = new NullExporter() });
+        TraceSpan span = tracer.StartSpan("request");
+        var other = new TraceContext(new TraceId(1, 2), new SpanId(3), IsSampled: true);
+
+        GeneratorHarness.Call(consumer, "Linked.ExemplarScenario", "Run", registry, span, other);
+        span.Finish();
+
+        string text = registry.ExportText(ExpositionFormat.OpenMetrics);
+        string ids = $"# {{trace_id=\"{span.TraceId}\",span_id=\"{span.SpanId}\"}}";
+        Assert.Contains($"orders_total{{channel=\"web\"}} 3 {ids} 3 ", text, StringComparison.Ordinal);
+        Assert.Contains("orders_total{channel=\"app\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains($"checkout_seconds_bucket{{le=\"0.1\"}} 1 {ids} 0.05 ", text, StringComparison.Ordinal);
+        Assert.Contains("checkout_seconds_bucket{le=\"1\"} 2 # {trace_id=\"00000000000000010000000000000002\",span_id=\"0000000000000003\"} 0.5 ", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE app_build info\n# HELP app_build Build of the running service\napp_build_info{version=\"1.4.2\",commit=\"abc123\"} 1\n", text, StringComparison.Ordinal);
+    }
+
+    private sealed class NullExporter : ISpanExporter
+    {
+        public bool Export(ReadOnlySpan<FinishedSpan> batch) => true;
+    }
+
     [Fact]
     public void Reads_return_the_stored_values_and_zero_for_an_out_of_range_label()
     {

@@ -25,6 +25,25 @@ internal static class ConsumerSources
         public sealed partial class QueueDepth;
         """;
 
+    /// <summary>Exemplars on a counter and a histogram, and an info metric (the build-info pattern).</summary>
+    public const string Exemplars = """
+        using DistriC;
+
+        namespace Linked;
+
+        [Metric(MetricKind.Counter, "orders_total", Help = "Orders placed", Exemplars = true)]
+        [Label("channel", "web", "app")]
+        public sealed partial class Orders;
+
+        [Metric(MetricKind.Histogram, "checkout_seconds", Help = "Checkout time", Buckets = new[] { 0.1, 1.0 }, Exemplars = true)]
+        public sealed partial class CheckoutTime;
+
+        [Metric(MetricKind.Info, "app_build_info", Help = "Build of the running service")]
+        [Label("version", "1.4.2")]
+        [Label("commit", "abc123")]
+        public sealed partial class BuildInfo;
+        """;
+
     /// <summary>Block namespace, nesting, global namespace, internal, records and awkward enums.</summary>
     public const string Shapes = """
         using DistriC;

@@ -14,7 +14,7 @@ namespace DistriC.Generator.Tests;
 /// </summary>
 public sealed class LanguageVersionTests
 {
-    public static TheoryData<string> Consumers => new() { "Metrics.Design", "Metrics.Shapes", "Metrics.Global", "Logging.Http", "Logging.AllKinds" };
+    public static TheoryData<string> Consumers => new() { "Metrics.Design", "Metrics.Shapes", "Metrics.Global", "Metrics.Exemplars", "Logging.Http", "Logging.AllKinds" };
 
     [Theory]
     [MemberData(nameof(Consumers))]
@@ -25,6 +25,7 @@ public sealed class LanguageVersionTests
             "Metrics.Design" => (GeneratorHarness.Metrics, ConsumerSources.Design),
             "Metrics.Shapes" => (GeneratorHarness.Metrics, ConsumerSources.Shapes),
             "Metrics.Global" => (GeneratorHarness.Metrics, ConsumerSources.Global),
+            "Metrics.Exemplars" => (GeneratorHarness.Metrics, ConsumerSources.Exemplars),
             "Logging.Http" => (GeneratorHarness.Logging, LoggingSources.Http),
             _ => (GeneratorHarness.Logging, LoggingSources.AllKinds),
         };

@@ -14,7 +14,7 @@ namespace DistriC.Generator.Tests;
 /// </summary>
 public sealed class SnapshotTests
 {
-    public static TheoryData<string> Cases => new() { "Design", "Shapes", "Global" };
+    public static TheoryData<string> Cases => new() { "Design", "Shapes", "Global", "Exemplars" };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -24,6 +24,7 @@ public sealed class SnapshotTests
         {
             "Design" => ConsumerSources.Design,
             "Shapes" => ConsumerSources.Shapes,
+            "Exemplars" => ConsumerSources.Exemplars,
             _ => ConsumerSources.Global,
         };
         (IReadOnlyDictionary<string, string> generated, _) = GeneratorHarness.Metrics.Generate(source);

@@ -17,6 +17,18 @@ public sealed class NegotiationAndGuardTests
     [InlineData("text/plain;q=0.5,application/openmetrics-text;q=0.9", ExpositionFormat.OpenMetrics)]
     [InlineData("application/openmetrics-text;q=0.4,*/*;q=0.5", ExpositionFormat.Prometheus)]
     [InlineData("application/openmetrics-text, text/plain", ExpositionFormat.OpenMetrics)]
+    // version=: the draft 0.0.1 and any 1.x get OpenMetrics 1.0.0 (the closest we write); a major version we do not
+    // write makes the entry unacceptable, so the text entry (or 0.0.4) wins.
+    [InlineData("application/openmetrics-text;version=0.0.1", ExpositionFormat.OpenMetrics)]
+    [InlineData("application/openmetrics-text;version=1.1.0", ExpositionFormat.OpenMetrics)]
+    [InlineData("application/openmetrics-text;version=\"1.0.0\"", ExpositionFormat.OpenMetrics)]
+    [InlineData("application/openmetrics-text;version=2.0.0", ExpositionFormat.Prometheus)]
+    [InlineData("application/openmetrics-text;version=2.0.0,application/openmetrics-text;version=1.0.0;q=0.8,text/plain;q=0.5", ExpositionFormat.OpenMetrics)]
+    [InlineData("application/openmetrics-text;version=2.0.0,text/plain;version=0.0.4;q=0.5", ExpositionFormat.Prometheus)]
+    [InlineData("application/openmetrics-text;version=banana", ExpositionFormat.Prometheus)]
+    [InlineData("text/plain;version=1.0.0", ExpositionFormat.Prometheus)]
+    // What Prometheus 2.x sends.
+    [InlineData("application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1", ExpositionFormat.OpenMetrics)]
     [InlineData("application/json", ExpositionFormat.Prometheus)]
     [InlineData(";;;garbage", ExpositionFormat.Prometheus)]
     public void Format_follows_the_accept_header(string? accept, ExpositionFormat expected) =>

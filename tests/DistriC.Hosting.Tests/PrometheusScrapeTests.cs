@@ -58,6 +58,95 @@ public sealed class PrometheusScrapeTests
         Assert.InRange(scrapes.Values.Single(), 1, server.Server.Self.GetRequests(Endpoints.DistricEndpoint.Metrics, 200));
     }
 
+    [ToolFact("prometheus")]
+    public async Task Prometheus_with_exemplar_storage_links_counter_and_histogram_samples_to_the_spans_they_were_updated_in()
+    {
+        string binary = ExternalTool.Require("prometheus");
+        // Interval zero: each span's update replaces the exemplar, so both spans reach Prometheus one after the other.
+        var registry = new MetricRegistry(new MetricRegistryOptions { ExemplarInterval = TimeSpan.Zero });
+        await using TestServer server = await TestServer.StartAsync(metrics: registry);
+        Counter orders = registry.CreateCounterWithExemplars("scrape_test_orders_total", "Orders placed");
+        Histogram checkout = registry.CreateHistogramWithExemplars("scrape_test_checkout_seconds", "Checkout time", new[] { 0.1, 1.0 });
+        registry.CreateInfo("scrape_test_build_info", "Build", new KeyValuePair<string, string>("version", "1.4.2"));
+        using var tracer = new Tracer(new TracerOptions { Exporter = DistriC.Hosting.Tracing.DiscardingSpanExporter.Instance });
+
+        using var prometheus = await PrometheusProcess.StartAsync(binary, server.Port, "--enable-feature=exemplar-storage");
+        using var api = new HttpClient { BaseAddress = prometheus.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var deadline = new CancellationTokenSource(Deadline);
+
+        var traces = new List<string>();
+        for (int request = 0; request < 2; request++)
+        {
+            TraceSpan span = tracer.StartSpan("checkout");
+            using (span.Activate())
+            {
+                orders.Inc();
+                checkout.Observe(0.05 + request);
+            }
+
+            span.Finish();
+            traces.Add(span.TraceId.ToString());
+            // Wait until Prometheus has scraped this span's exemplars before the next span replaces them.
+            await PollExemplarsAsync(api, "scrape_test_orders_total", e => e.Contains(traces[^1]), prometheus, deadline.Token);
+        }
+
+        HashSet<string> counterTraces = await PollExemplarsAsync(api, "scrape_test_orders_total", e => e.SetEquals(traces), prometheus, deadline.Token);
+        Assert.Equal(traces.ToHashSet(), counterTraces);
+        HashSet<string> bucketTraces = await PollExemplarsAsync(api, "scrape_test_checkout_seconds_bucket", e => e.SetEquals(traces), prometheus, deadline.Token);
+        Assert.Equal(traces.ToHashSet(), bucketTraces);
+
+        string metadata = await api.GetStringAsync("/api/v1/targets/metadata?match_target=" + Uri.EscapeDataString("{job=\"distric\"}"), deadline.Token);
+        using JsonDocument document = JsonDocument.Parse(metadata);
+        JsonElement info = document.RootElement.GetProperty("data").EnumerateArray()
+            .Single(m => m.GetProperty("metric").GetString()!.StartsWith("scrape_test_build", StringComparison.Ordinal));
+        Assert.Equal("info", info.GetProperty("type").GetString());
+        Assert.Equal("Build", info.GetProperty("help").GetString());
+    }
+
+    /// <summary>Queries <c>/api/v1/query_exemplars</c> until <paramref name="done"/> holds for the trace ids it returns.</summary>
+    private static async Task<HashSet<string>> PollExemplarsAsync(
+        HttpClient api, string query, Func<HashSet<string>, bool> done, PrometheusProcess prometheus, CancellationToken deadline)
+    {
+        var last = new HashSet<string>(StringComparer.Ordinal);
+        string window = "&start=" + DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds() + "&end=" + DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        while (!deadline.IsCancellationRequested)
+        {
+            try
+            {
+                string json = await api.GetStringAsync("/api/v1/query_exemplars?query=" + Uri.EscapeDataString(query) + window, deadline);
+                using JsonDocument document = JsonDocument.Parse(json);
+                last = document.RootElement.GetProperty("data").EnumerateArray()
+                    .SelectMany(series => series.GetProperty("exemplars").EnumerateArray())
+                    .Select(e => e.GetProperty("labels").GetProperty("trace_id").GetString()!)
+                    .ToHashSet(StringComparer.Ordinal);
+                if (done(last))
+                {
+                    return last;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Prometheus is still starting.
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                await Task.Delay(200, deadline);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException(
+            $"Prometheus returned no expected exemplars for '{query}' within {Deadline}; last: {string.Join(", ", last)}\nPrometheus output:\n" + prometheus.Output);
+    }
+
     /// <summary>Runs an instant query until <paramref name="done"/> holds; returns labels (without __name__, job, instance) → value.</summary>
     private static async Task<Dictionary<string, double>> PollAsync(
         HttpClient api, string query, Func<Dictionary<string, double>, bool> done, PrometheusProcess prometheus, CancellationToken deadline)
@@ -141,7 +230,7 @@ public sealed class PrometheusScrapeTests
             }
         }
 
-        public static Task<PrometheusProcess> StartAsync(string binary, int targetPort)
+        public static Task<PrometheusProcess> StartAsync(string binary, int targetPort, params string[] extraArguments)
         {
             string directory = Directory.CreateTempSubdirectory("distric-prometheus-").FullName;
             string config = Path.Combine(directory, "prometheus.yml");
@@ -164,6 +253,11 @@ public sealed class PrometheusScrapeTests
             start.ArgumentList.Add("--config.file=" + config);
             start.ArgumentList.Add("--storage.tsdb.path=" + Path.Combine(directory, "data"));
             start.ArgumentList.Add($"--web.listen-address=127.0.0.1:{port}");
+            foreach (string argument in extraArguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
             var process = new Process { StartInfo = start };
             var running = new PrometheusProcess(process, directory, port);
             process.OutputDataReceived += (_, e) => running.Append(e.Data);

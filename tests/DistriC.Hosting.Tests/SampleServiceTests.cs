@@ -9,6 +9,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using DistriC.Hosting.Tests.Support;
+using DistriC.Tests.Support;
 
 namespace DistriC.Hosting.Tests;
 
@@ -33,8 +34,49 @@ public sealed partial class SampleServiceTests
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\nstderr:\n{run.Stderr}\nstdout:\n{run.Stdout}");
         (IReadOnlyList<JsonElement> log, string exposition) = Split(run.Stdout);
         AssertLog(log, run.Stderr);
-        AssertExposition(exposition);
+        AssertExposition(WithoutExemplars(exposition));
+        AssertExemplarsLinkToExportedRequestSpans(log, exposition);
     }
+
+    [OpenMetricsParserFact]
+    public async Task Once_mode_exposition_passes_the_strict_OpenMetrics_parser()
+    {
+        SampleRun run = await RunSampleAsync("--once", "--port", "0");
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\nstderr:\n{run.Stderr}");
+        (_, string exposition) = Split(run.Stdout);
+        (int exit, string parsed) = await OpenMetricsParser.ParseAsync(exposition);
+        Assert.True(exit == 0, parsed);
+        Assert.Contains("info sample_build sample_build_info{flavor=sample,version=1.0.0} 1", parsed, StringComparison.Ordinal);
+        Assert.Contains("counter sample_requests sample_requests_total{method=GET,status=2xx} ", parsed, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The scrape asked for OpenMetrics: every request series counted and every histogram bucket that received an
+    /// observation carries an exemplar, and each links to a request span the exporter sent (its trace id).
+    /// </summary>
+    private static void AssertExemplarsLinkToExportedRequestSpans(IReadOnlyList<JsonElement> log, string exposition)
+    {
+        HashSet<string> exported = log.Where(l => JsonLines.Text(l, "message") == "Spans exported")
+            .SelectMany(l => JsonLines.Text(l, "request_trace_ids")!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(OnceRequests, exported.Count);
+
+        string[] linked = exposition.Split('\n').Where(l => l.Contains(" # {trace_id=", StringComparison.Ordinal)).ToArray();
+        Dictionary<string, double> samples = ExpositionValidator.Samples(WithoutExemplars(exposition));
+        int countedSeries = samples.Count(kv => kv.Key.StartsWith("sample_requests_total{", StringComparison.Ordinal) && kv.Value > 0);
+        Assert.Equal(countedSeries, linked.Count(l => l.StartsWith("sample_requests_total{", StringComparison.Ordinal)));
+        Assert.Contains(linked, l => l.StartsWith("sample_request_duration_seconds_bucket{", StringComparison.Ordinal));
+        Assert.All(linked, l => Assert.Contains(ExemplarTraceId().Match(l).Groups["trace"].Value, exported));
+    }
+
+    /// <summary>The exposition without its OpenMetrics exemplars (<c> # {...} value timestamp</c> after a sample's value).</summary>
+    private static string WithoutExemplars(string exposition) => ExemplarSuffix().Replace(exposition, string.Empty);
+
+    [GeneratedRegex(" # \\{[^}\n]*\\}[^\n]*")]
+    private static partial Regex ExemplarSuffix();
+
+    [GeneratedRegex("trace_id=\"(?<trace>[0-9a-f]{32})\"")]
+    private static partial Regex ExemplarTraceId();
 
     private static void AssertLog(IReadOnlyList<JsonElement> log, string stderr)
     {
@@ -74,7 +116,7 @@ public sealed partial class SampleServiceTests
 
     private static void AssertExposition(string exposition)
     {
-        Assert.Empty(ExpositionValidator.Problems(exposition, ExpositionFormat.Prometheus));
+        Assert.Empty(ExpositionValidator.Problems(exposition, ExpositionFormat.OpenMetrics));
         Dictionary<string, double> samples = ExpositionValidator.Samples(exposition);
 
         string[] requestSeries = samples.Keys.Where(k => k.StartsWith("sample_requests_total{", StringComparison.Ordinal)).ToArray();
@@ -90,6 +132,7 @@ public sealed partial class SampleServiceTests
 
         Assert.Equal(OnceRequests * SpansPerRequest, samples["distric_internal_tracer_spans_created_total"]);
         Assert.Equal(1, samples["distric_internal_log_writer_healthy"]);
+        Assert.Equal(1, samples["sample_build_info{version=\"1.0.0\",flavor=\"sample\"}"]);
         Assert.Equal(0, samples["distric_internal_log_entries_dropped_total"]);
     }
 
@@ -99,7 +142,7 @@ public sealed partial class SampleServiceTests
         string[] lines = stdout.Split('\n');
         int first = Array.FindIndex(lines, l => !l.StartsWith('{'));
         Assert.True(first > 0, "no JSON log lines before the exposition:\n" + stdout);
-        Assert.StartsWith("# HELP ", lines[first], StringComparison.Ordinal);
+        Assert.StartsWith("# TYPE ", lines[first], StringComparison.Ordinal);
         Assert.DoesNotContain(lines[first..], l => l.StartsWith('{'));
         return (lines[..first].Select(JsonLines.ParseLine).ToList(), string.Join('\n', lines[first..]));
     }

@@ -40,6 +40,7 @@ namespace DistriC.Generator.Metrics
             private readonly SourceWriter _w;
             private readonly string _access;
             private readonly string _valueName;
+            private readonly string _exemplarName;
             private readonly string _cellsType;
             private readonly MetricKindInfo _kind;
             private bool _wroteMember;
@@ -57,6 +58,12 @@ namespace DistriC.Generator.Metrics
                 while (labelNames.Contains(_valueName))
                 {
                     _valueName += "_";
+                }
+
+                _exemplarName = "exemplar";
+                while (labelNames.Contains(_exemplarName))
+                {
+                    _exemplarName += "_";
                 }
                 // An unknown kind throws (the generator turns that into an #error); the validator rejects it before this.
                 _kind = MetricKinds.Get((int)model.Kind);
@@ -91,6 +98,9 @@ namespace DistriC.Generator.Metrics
                 WriteConstructor();
                 switch (_model.Kind)
                 {
+                    case DeclaredMetricKind.Info:
+                        // One fixed series, always 1: nothing to update, so no methods and no index.
+                        return;
                     case DeclaredMetricKind.Counter:
                         WriteCounter();
                         break;
@@ -158,10 +168,22 @@ namespace DistriC.Generator.Metrics
                 _w.Line(DescriptorLiterals.LabelNames(_model, "null") + ",");
                 DescriptorLiterals.WriteLabelValues(_w, _model, "null");
                 _w.Line((_model.HasBuckets ? DescriptorLiterals.Doubles(_model.Buckets, "new double[0]") : "null") + ",");
-                _w.Line((_model.Unit is null ? "null" : SourceLiterals.String(_model.Unit)) + ");");
+                _w.Line((_model.Unit is null ? "null" : SourceLiterals.String(_model.Unit)) + (_model.Exemplars ? ")" : ");"));
                 _w.Dedent();
-                _w.Line();
-                _w.Line($"private readonly {_cellsType} _districCells;");
+                if (_model.Exemplars)
+                {
+                    _w.Line("{");
+                    _w.Indent();
+                    _w.Line("Exemplars = true,");
+                    _w.Dedent();
+                    _w.Line("};");
+                }
+
+                if (_kind.CellsType.Length > 0)
+                {
+                    _w.Line();
+                    _w.Line($"private readonly {_cellsType} _districCells;");
+                }
             }
 
             private void WriteConstructor()
@@ -174,14 +196,28 @@ namespace DistriC.Generator.Metrics
                 _w.Line(_generatedCode);
                 _w.Line($"public {_model.Type.Name}(global::DistriC.MetricRegistry registry)");
                 _w.Open();
-                _w.Line($"_districCells = {Infrastructure}MetricRegistration.{register}(registry, s_districDescriptor);");
+                _w.Line(_kind.CellsType.Length > 0
+                    ? $"_districCells = {Infrastructure}MetricRegistration.{register}(registry, s_districDescriptor);"
+                    : $"{Infrastructure}MetricRegistration.{register}(registry, s_districDescriptor);");
                 _w.Close();
             }
 
             private void WriteCounter()
             {
-                Update("Inc", "Adds one to the series of the given labels.", null, "_districCells.Increment({0})");
-                Update("Add", "Adds a non-negative amount to the series of the given labels; a negative amount is dropped and counted as invalid_value.", "long", "_districCells.Add({0}, {1})");
+                if (_model.Exemplars)
+                {
+                    // Chosen here, not at run time: a metric without exemplars keeps the exact code it had before.
+                    Update("Inc", "Adds one to the series of the given labels; a sampled active span may become its exemplar.", null, "_districCells.IncrementWithExemplar({0})");
+                    Update("Add", "Adds a non-negative amount to the series of the given labels (a negative amount is dropped and counted as invalid_value); a sampled active span may become its exemplar.", "long", "_districCells.AddWithExemplar({0}, {1})");
+                    Update("Inc", "Adds one to the series of the given labels, offering the given trace context as its exemplar.", null, "_districCells.Add({0}, 1L, {2})", exemplar: true);
+                    Update("Add", "Adds a non-negative amount to the series of the given labels, offering the given trace context as its exemplar.", "long", "_districCells.Add({0}, {1}, {2})", exemplar: true);
+                }
+                else
+                {
+                    Update("Inc", "Adds one to the series of the given labels.", null, "_districCells.Increment({0})");
+                    Update("Add", "Adds a non-negative amount to the series of the given labels; a negative amount is dropped and counted as invalid_value.", "long", "_districCells.Add({0}, {1})");
+                }
+
                 Read("Get", "long", "The current value of the series of the given labels (0 for a label value out of range).", "_districCells.Get({0})");
             }
 
@@ -196,12 +232,21 @@ namespace DistriC.Generator.Metrics
 
             private void WriteHistogram()
             {
-                Update("Observe", "Records an observation in the series of the given labels; NaN is dropped and counted as invalid_value.", "double", "_districCells.Observe({0}, {1})", "The observed value.");
+                if (_model.Exemplars)
+                {
+                    Update("Observe", "Records an observation in the series of the given labels (NaN is dropped and counted as invalid_value); a sampled active span may become its bucket's exemplar.", "double", "_districCells.ObserveWithExemplar({0}, {1})", "The observed value.");
+                    Update("Observe", "Records an observation in the series of the given labels, offering the given trace context as its bucket's exemplar.", "double", "_districCells.Observe({0}, {1}, {2})", "The observed value.", exemplar: true);
+                }
+                else
+                {
+                    Update("Observe", "Records an observation in the series of the given labels; NaN is dropped and counted as invalid_value.", "double", "_districCells.Observe({0}, {1})", "The observed value.");
+                }
+
                 Read("GetCount", "long", "The number of observations in the series of the given labels (0 for a label value out of range).", "_districCells.GetCount({0})");
                 Read("GetSum", "double", "The sum of the observations in the series of the given labels (0 for a label value out of range).", "_districCells.GetSum({0})");
             }
 
-            private void Update(string name, string summary, string? valueType, string call, string valueDoc = "The amount.")
+            private void Update(string name, string summary, string? valueType, string call, string valueDoc = "The amount.", bool exemplar = false)
             {
                 Gap();
                 _w.Line($"/// <summary>{summary}</summary>");
@@ -211,11 +256,31 @@ namespace DistriC.Generator.Metrics
                     _w.Line($"/// <param name=\"{_valueName}\">{valueDoc}</param>");
                 }
 
+                if (exemplar)
+                {
+                    _w.Line($"/// <param name=\"{_exemplarName}\">The trace context to link (e.g. <c>span.Context</c>); used when valid and sampled.</param>");
+                }
+
                 _w.Line("/// <returns><c>DistricStatus.Ok</c>; <c>InvalidLabel</c> or <c>InvalidValue</c> when the update was dropped and counted.</returns>");
                 _w.Line(_generatedCode);
                 _w.Line(Inline);
-                string parameters = LabelParameters() + (valueType is null ? string.Empty : (Labels.Count > 0 ? ", " : string.Empty) + valueType + " " + _valueName);
-                _w.Line($"{_access} {Status} {name}({parameters}) => {string.Format(CultureInfo.InvariantCulture, call, IndexCall(), _valueName)};");
+                var parameters = new List<string>();
+                if (Labels.Count > 0)
+                {
+                    parameters.Add(LabelParameters());
+                }
+
+                if (valueType is not null)
+                {
+                    parameters.Add(valueType + " " + _valueName);
+                }
+
+                if (exemplar)
+                {
+                    parameters.Add("in global::DistriC.TraceContext " + _exemplarName);
+                }
+
+                _w.Line($"{_access} {Status} {name}({string.Join(", ", parameters)}) => {string.Format(CultureInfo.InvariantCulture, call, IndexCall(), _valueName, _exemplarName)};");
             }
 
             private void Read(string name, string type, string summary, string call)

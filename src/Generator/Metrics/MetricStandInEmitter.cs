@@ -77,9 +77,21 @@ namespace DistriC.Generator.Metrics
                     (Status, "Add", WithValue("double")), ("double", "Get", labels),
                 },
                 DeclaredMetricKind.Histogram => new[] { (Status, "Observe", WithValue("double")), ("long", "GetCount", labels), ("double", "GetSum", labels) },
-                // A kind no MetricKind member has (DSC013) has no methods to stand in for.
+                // Info has no methods; a kind no MetricKind member has (DSC013) has none to stand in for.
                 _ => Array.Empty<(string, string, string)>(),
             };
+            if (model.Exemplars)
+            {
+                // The explicit-exemplar overloads the real code has, so calls to them do not add compiler errors.
+                string exemplar = "in global::DistriC.TraceContext exemplar";
+                string With(string list) => list + (list.Length > 0 ? ", " : string.Empty) + exemplar;
+                methods = model.Kind switch
+                {
+                    DeclaredMetricKind.Counter => methods.Concat(new[] { (Status, "Inc", With(labels)), (Status, "Add", With(WithValue("long"))) }).ToArray(),
+                    DeclaredMetricKind.Histogram => methods.Concat(new[] { (Status, "Observe", With(WithValue("double"))) }).ToArray(),
+                    _ => methods,
+                };
+            }
 
             foreach ((string returnType, string name, string parameterList) in methods)
             {

@@ -29,13 +29,37 @@ public sealed class Counter
     /// <summary>Adds one to the series named by <paramref name="labelValues"/>.</summary>
     /// <param name="labelValues">One value per label, in declaration order; none for an unlabelled counter.</param>
     /// <returns><see cref="DistricStatus.Ok"/> or <see cref="DistricStatus.InvalidLabel"/>.</returns>
-    public DistricStatus Inc(params ReadOnlySpan<string> labelValues) => _family.Cells.Increment(_labels.Resolve(labelValues));
+    /// <remarks>On a counter created with <see cref="MetricRegistry.CreateCounterWithExemplars"/>, a sampled active span becomes the exemplar.</remarks>
+    public DistricStatus Inc(params ReadOnlySpan<string> labelValues) => _family.Cells.HasExemplars
+        ? _family.Cells.IncrementWithExemplar(_labels.Resolve(labelValues))
+        : _family.Cells.Increment(_labels.Resolve(labelValues));
 
     /// <summary>Adds <paramref name="value"/> to the series; a negative value is dropped and counted.</summary>
     /// <param name="value">Non-negative amount.</param>
     /// <param name="labelValues">One value per label, in declaration order.</param>
     /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
-    public DistricStatus Add(long value, params ReadOnlySpan<string> labelValues) => _family.Cells.Add(_labels.Resolve(labelValues), value);
+    /// <remarks>On a counter created with <see cref="MetricRegistry.CreateCounterWithExemplars"/>, a sampled active span becomes the exemplar.</remarks>
+    public DistricStatus Add(long value, params ReadOnlySpan<string> labelValues) => _family.Cells.HasExemplars
+        ? _family.Cells.AddWithExemplar(_labels.Resolve(labelValues), value)
+        : _family.Cells.Add(_labels.Resolve(labelValues), value);
+
+    /// <summary>
+    /// Adds <paramref name="value"/> and offers <paramref name="exemplar"/> (a sampled, valid context, e.g. <c>span.Context</c>)
+    /// as the series' exemplar; without exemplars on the counter it is the plain <see cref="Add(long, ReadOnlySpan{string})"/>.
+    /// </summary>
+    /// <param name="value">Non-negative amount.</param>
+    /// <param name="exemplar">The trace context to link.</param>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    public DistricStatus Add(long value, in TraceContext exemplar, params ReadOnlySpan<string> labelValues) =>
+        _family.Cells.Add(_labels.Resolve(labelValues), value, exemplar);
+
+    /// <summary>Adds with an explicit exemplar: <see cref="Add(long, in TraceContext, ReadOnlySpan{string})"/> for C# 12 callers.</summary>
+    /// <param name="value">Non-negative amount.</param>
+    /// <param name="exemplar">The trace context to link.</param>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    public DistricStatus Add(long value, in TraceContext exemplar, params string[] labelValues) => Add(value, exemplar, new ReadOnlySpan<string>(labelValues));
 
     /// <summary>Reads the series.</summary>
     /// <param name="labelValues">One value per label, in declaration order.</param>

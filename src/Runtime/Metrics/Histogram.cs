@@ -33,7 +33,28 @@ public sealed class Histogram
     /// <param name="value">The observed value.</param>
     /// <param name="labelValues">One value per label, in declaration order.</param>
     /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
-    public DistricStatus Observe(double value, params ReadOnlySpan<string> labelValues) => _family.Cells.Observe(_labels.Resolve(labelValues), value);
+    /// <remarks>On a histogram created with <see cref="MetricRegistry.CreateHistogramWithExemplars"/>, a sampled active span becomes the bucket's exemplar.</remarks>
+    public DistricStatus Observe(double value, params ReadOnlySpan<string> labelValues) => _family.Cells.HasExemplars
+        ? _family.Cells.ObserveWithExemplar(_labels.Resolve(labelValues), value)
+        : _family.Cells.Observe(_labels.Resolve(labelValues), value);
+
+    /// <summary>
+    /// Records one observation and offers <paramref name="exemplar"/> (a sampled, valid context, e.g. <c>span.Context</c>)
+    /// as its bucket's exemplar; without exemplars on the histogram it is the plain <see cref="Observe(double, ReadOnlySpan{string})"/>.
+    /// </summary>
+    /// <param name="value">The observed value.</param>
+    /// <param name="exemplar">The trace context to link.</param>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    public DistricStatus Observe(double value, in TraceContext exemplar, params ReadOnlySpan<string> labelValues) =>
+        _family.Cells.Observe(_labels.Resolve(labelValues), value, exemplar);
+
+    /// <summary>Records with an explicit exemplar: <see cref="Observe(double, in TraceContext, ReadOnlySpan{string})"/> for C# 12 callers.</summary>
+    /// <param name="value">The observed value.</param>
+    /// <param name="exemplar">The trace context to link.</param>
+    /// <param name="labelValues">One value per label, in declaration order.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    public DistricStatus Observe(double value, in TraceContext exemplar, params string[] labelValues) => Observe(value, exemplar, new ReadOnlySpan<string>(labelValues));
 
     /// <summary>Number of observations in the series.</summary>
     /// <param name="labelValues">One value per label, in declaration order.</param>

@@ -54,6 +54,7 @@ public sealed class MetricRegistry
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxCardinality, 1, nameof(options));
         MaxMetrics = options.MaxMetrics;
         MaxCardinality = options.MaxCardinality;
+        Clock = new MetricClock(options.TimeProvider ?? throw new ArgumentNullException(nameof(options), "TimeProvider is null."), options.ExemplarInterval);
         Drops = new DropCounters();
         AddInternalFamilies();
     }
@@ -73,6 +74,9 @@ public sealed class MetricRegistry
     /// <summary>Counts of updates dropped by this registry's metrics.</summary>
     internal DropCounters Drops { get; }
 
+    /// <summary>The clock of <c>_created</c> samples and exemplars, with the exemplar interval.</summary>
+    internal MetricClock Clock { get; }
+
     /// <summary>Stops further registration. Updates and export continue; freezing twice is harmless.</summary>
     public void Freeze() => _frozen = true;
 
@@ -85,6 +89,22 @@ public sealed class MetricRegistry
     public Counter CreateCounter(string name, string help, params LabelDefinition[] labels)
     {
         var family = (CounterFamily)Register(Describe(MetricKind.Counter, name, help, labels, null), null);
+        return new Counter(family);
+    }
+
+    /// <summary>
+    /// Registers a counter that keeps an exemplar per series: an update made while a sampled span is
+    /// <see cref="Tracer.ActiveSpan"/> (or given its trace context) may link its <c>_total</c> sample to that span, in
+    /// OpenMetrics (at most one replacement per <see cref="MetricRegistryOptions.ExemplarInterval"/>).
+    /// </summary>
+    /// <param name="name">Metric name, by convention ending in <c>_total</c>.</param>
+    /// <param name="help">HELP text, at most 256 characters.</param>
+    /// <param name="labels">Label dimensions with their complete allowlists (at most 8).</param>
+    /// <returns>The counter.</returns>
+    /// <exception cref="MetricRegistrationException">The declaration is invalid, the name exists, or the registry is full or frozen.</exception>
+    public Counter CreateCounterWithExemplars(string name, string help, params LabelDefinition[] labels)
+    {
+        var family = (CounterFamily)Register(Describe(MetricKind.Counter, name, help, labels, null, exemplars: true), null);
         return new Counter(family);
     }
 
@@ -120,6 +140,45 @@ public sealed class MetricRegistry
     {
         var family = (HistogramFamily)Register(Describe(MetricKind.Histogram, name, help, labels, buckets), null);
         return new Histogram(family);
+    }
+
+    /// <summary>
+    /// Registers a histogram that keeps an exemplar per bucket of every series: an observation made while a sampled
+    /// span is <see cref="Tracer.ActiveSpan"/> (or given its trace context) may link its bucket to that span, in OpenMetrics.
+    /// </summary>
+    /// <param name="name">Metric name.</param>
+    /// <param name="help">HELP text, at most 256 characters.</param>
+    /// <param name="buckets">Finite, strictly increasing upper bounds (+Inf is added), or null for the defaults.</param>
+    /// <param name="labels">Label dimensions with their complete allowlists (at most 8; <c>le</c> is reserved).</param>
+    /// <returns>The histogram.</returns>
+    /// <exception cref="MetricRegistrationException">The declaration is invalid, the name exists, or the registry is full or frozen.</exception>
+    public Histogram CreateHistogramWithExemplars(string name, string help, double[]? buckets, params LabelDefinition[] labels)
+    {
+        var family = (HistogramFamily)Register(Describe(MetricKind.Histogram, name, help, labels, buckets ?? MetricRules.DefaultBuckets, exemplars: true), null);
+        return new Histogram(family);
+    }
+
+    /// <summary>
+    /// Registers an info metric: one series whose labels state fixed facts (version, commit), always 1. OpenMetrics
+    /// writes it as <c>info</c>; Prometheus text 0.0.4 as a gauge. The build-info pattern:
+    /// <c>CreateInfo("app_build_info", "Build", new("version", "1.4.2"), new("commit", "abc123"))</c>.
+    /// </summary>
+    /// <param name="name">Metric name, ending in <c>_info</c>.</param>
+    /// <param name="help">HELP text, at most 256 characters.</param>
+    /// <param name="labels">The label names and their one value each (at most 8).</param>
+    /// <exception cref="MetricRegistrationException">The declaration is invalid, the name exists, or the registry is full or frozen.</exception>
+    public void CreateInfo(string name, string help, params KeyValuePair<string, string>[] labels)
+    {
+        labels ??= Array.Empty<KeyValuePair<string, string>>();
+        var names = new string[labels.Length];
+        var values = new IReadOnlyList<string>[labels.Length];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            names[i] = labels[i].Key;
+            values[i] = new[] { labels[i].Value };
+        }
+
+        Register(new MetricDescriptor(MetricKind.Info, name, help, names, values), null);
     }
 
     /// <summary>
@@ -230,13 +289,14 @@ public sealed class MetricRegistry
 
     private MetricFamily CreateFamily(MetricLayout layout, string? unit) => layout.Kind switch
     {
-        MetricKind.Counter => new CounterFamily(layout, unit, Drops),
+        MetricKind.Counter => new CounterFamily(layout, unit, Drops, Clock),
         MetricKind.Gauge => new GaugeFamily(layout, unit, Drops),
-        MetricKind.Histogram => new HistogramFamily(layout, unit, Drops),
+        MetricKind.Histogram => new HistogramFamily(layout, unit, Drops, Clock),
+        MetricKind.Info => new InfoFamily(layout),
         _ => throw new MetricRegistrationException(DistricStatus.InvalidArgument, $"Metric '{layout.Name}': unknown kind {layout.Kind}."),
     };
 
-    private static MetricDescriptor Describe(MetricKind kind, string name, string help, LabelDefinition[]? labels, double[]? buckets)
+    private static MetricDescriptor Describe(MetricKind kind, string name, string help, LabelDefinition[]? labels, double[]? buckets, bool exemplars = false)
     {
         labels ??= Array.Empty<LabelDefinition>();
         var names = new string[labels.Length];
@@ -248,7 +308,7 @@ public sealed class MetricRegistry
             values[i] = label.AllowedValues;
         }
 
-        return new MetricDescriptor(kind, name, help, names, values, buckets);
+        return new MetricDescriptor(kind, name, help, names, values, buckets) { Exemplars = exemplars };
     }
 
     private void AddInternalFamilies()
@@ -260,6 +320,6 @@ public sealed class MetricRegistry
             "Metric updates dropped instead of applied, by reason",
             DropReasonLabel,
             DropReasonValues);
-        Register(descriptor, layout => new DropCounterFamily(layout, Drops), isInternal: true);
+        Register(descriptor, layout => new DropCounterFamily(layout, Drops, Clock), isInternal: true);
     }
 }

@@ -18,7 +18,17 @@ namespace DistriC;
 /// </remarks>
 public sealed partial class Tracer : IDisposable
 {
-    private static readonly AsyncLocal<TraceSpan> s_activeSpan = new();
+    private static readonly AsyncLocal<TraceSpan> s_activeSpan = new(OnActiveSpanChanged);
+
+    // The active span's context as seen by the current thread, mirrored from s_activeSpan by its change handler (which
+    // runs on every execution-context switch that changes the value, as Activity.Current's does): metrics with exemplars
+    // read this thread-static instead of looking the async-local up on every update.
+    [ThreadStatic]
+    private static TraceContext t_activeContext;
+
+    // Set once a sampled span has been made active anywhere in the process: until then, metrics with exemplars skip
+    // the async-local read and pay one static read per update.
+    private static bool s_anySampledSpanActivated;
 
     private readonly TimeProvider _time;
     private readonly bool _systemClock;
@@ -90,8 +100,22 @@ public sealed partial class Tracer : IDisposable
     public static TraceSpan ActiveSpan
     {
         get => s_activeSpan.Value;
-        set => s_activeSpan.Value = value;
+        set
+        {
+            if (value.Context.IsSampled && !s_anySampledSpanActivated)
+            {
+                s_anySampledSpanActivated = true;
+            }
+
+            s_activeSpan.Value = value;
+        }
     }
+
+    /// <summary>True once a sampled span has been <see cref="ActiveSpan"/> in this process (never false again).</summary>
+    internal static bool AnySampledSpanActivated => s_anySampledSpanActivated;
+
+    /// <summary>The context of <see cref="ActiveSpan"/> on the current thread (default when none), without the async-local lookup.</summary>
+    internal static TraceContext ActiveContext => t_activeContext;
 
     /// <summary>The options the tracer was created with.</summary>
     public TracerOptions Options { get; }
@@ -132,6 +156,8 @@ public sealed partial class Tracer : IDisposable
 
         return context.IsSampled ? StartWithRatio(context, name) : StartNotRecorded(context);
     }
+
+    private static void OnActiveSpanChanged(AsyncLocalValueChangedArgs<TraceSpan> change) => t_activeContext = change.CurrentValue.Context;
 
     private TraceSpan StartLocalChild(in TraceContext parent, string name) =>
         parent.IsSampled ? StartRecorded(parent, name) : StartNotRecorded(parent);

@@ -24,7 +24,7 @@ namespace DistriC.Generators
 
     internal static class DiagnosticCatalog
     {
-        /// <summary>DSC001-DSC013, in ID order: what the metrics analyzer reports.</summary>
+        /// <summary>DSC001-DSC015, in ID order: what the metrics analyzer reports.</summary>
         public static ImmutableArray<DiagnosticDescriptor> Metrics => ImmutableArray.Create(
             MetricDiagnostics.UnboundedLabel,
             MetricDiagnostics.CardinalityTooHigh,
@@ -38,7 +38,9 @@ namespace DistriC.Generators
             MetricDiagnostics.CounterWithoutTotal,
             MetricDiagnostics.TooManySeries,
             MetricDiagnostics.HelpTooLong,
-            MetricDiagnostics.UnknownKind);
+            MetricDiagnostics.UnknownKind,
+            MetricDiagnostics.InvalidInfo,
+            MetricDiagnostics.ExemplarsNotSupported);
 
         /// <summary>DSC201-DSC212, in ID order: what the metric contract analyzer reports.</summary>
         public static ImmutableArray<DiagnosticDescriptor> MetricContract => ImmutableArray.Create(

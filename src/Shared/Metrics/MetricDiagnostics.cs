@@ -1,4 +1,4 @@
-// The diagnostics of [Metric] declarations (DSC001-DSC013), created through the shared DiagnosticCatalog; the rules
+// The diagnostics of [Metric] declarations (DSC001-DSC015), created through the shared DiagnosticCatalog; the rules
 // shared with the runtime take their id, title and message from MetricRule (src/Shared/Rules). Documented in
 // docs/diagnostics.md and tracked in src/Analyzers/AnalyzerReleases.*.md; the IDs are a public contract.
 using DistriC.Generators;
@@ -57,6 +57,10 @@ namespace DistriC.Metrics
 
         public static readonly DiagnosticDescriptor UnknownKind = Error("DSC013", MetricRule.UnknownKind);
 
+        public static readonly DiagnosticDescriptor InvalidInfo = Error("DSC014", MetricRule.InvalidInfo);
+
+        public static readonly DiagnosticDescriptor ExemplarsNotSupported = Error("DSC015", MetricRule.ExemplarsNotSupported);
+
         /// <summary>The descriptor of a rule shared with the runtime: same id, title and message format.</summary>
         public static DiagnosticDescriptor For(MetricRule rule) => rule.Id switch
         {
@@ -69,6 +73,8 @@ namespace DistriC.Metrics
             "DSC009" => InvalidBuckets,
             "DSC012" => HelpTooLong,
             "DSC013" => UnknownKind,
+            "DSC014" => InvalidInfo,
+            "DSC015" => ExemplarsNotSupported,
             _ => throw new System.ArgumentOutOfRangeException(nameof(rule), rule.Id, "No diagnostic descriptor for this rule."),
         };
 

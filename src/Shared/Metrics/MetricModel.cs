@@ -12,6 +12,7 @@ namespace DistriC.Metrics
         Counter = 0,
         Gauge = 1,
         Histogram = 2,
+        Info = 3,
     }
 
     /// <summary>Where the declaring type sits and whether its shape allows generated members.</summary>
@@ -173,9 +174,11 @@ namespace DistriC.Metrics
             EquatableArray<double> buckets,
             EquatableArray<LabelModel> labels,
             MetricModelLocations locations,
-            ServiceLevelModel? serviceLevel = null)
+            ServiceLevelModel? serviceLevel = null,
+            bool exemplars = false)
         {
             ServiceLevel = serviceLevel;
+            Exemplars = exemplars;
             Type = type;
             Kind = kind;
             Name = name;
@@ -205,6 +208,9 @@ namespace DistriC.Metrics
         public EquatableArray<LabelModel> Labels { get; }
 
         public MetricModelLocations Locations { get; }
+
+        /// <summary><c>Exemplars = true</c>: the update methods record an exemplar from the active span.</summary>
+        public bool Exemplars { get; }
 
         /// <summary>The service-level pair the metric belongs to (<c>ServiceLevel</c> on [Metric]), or null.</summary>
         public ServiceLevelModel? ServiceLevel { get; }

@@ -38,6 +38,7 @@ namespace DistriC.Metrics
             string? serviceLevel = null;
             string? errorLabel = null;
             var errorValues = ImmutableArray<string>.Empty;
+            bool exemplars = false;
             bool hasBuckets = false;
             var buckets = ImmutableArray<double>.Empty;
             foreach (KeyValuePair<string, TypedConstant> named in metric.NamedArguments)
@@ -58,6 +59,9 @@ namespace DistriC.Metrics
                         break;
                     case "ErrorValues" when named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull:
                         errorValues = named.Value.Values.Select(v => v.Value as string ?? string.Empty).ToImmutableArray();
+                        break;
+                    case "Exemplars":
+                        exemplars = named.Value.Value is true;
                         break;
                     case "Buckets" when named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull:
                         hasBuckets = true;
@@ -119,7 +123,8 @@ namespace DistriC.Metrics
                     serviceLevel,
                     errorLabel,
                     new EquatableArray<string>(errorValues),
-                    withLocations ? SourceLocation.From(Named(metricSyntax, "ServiceLevel") ?? Named(metricSyntax, "ErrorLabel") ?? Named(metricSyntax, "ErrorValues")) : default));
+                    withLocations ? SourceLocation.From(Named(metricSyntax, "ServiceLevel") ?? Named(metricSyntax, "ErrorLabel") ?? Named(metricSyntax, "ErrorValues")) : default),
+                exemplars);
         }
 
         private static TypeShapeModel BuildShape(INamedTypeSymbol type, SyntaxNode? metricPart, bool labelsOnOtherPart, bool withLocations, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ namespace DistriC.Metrics
             CheckHelp(model, problems);
             CheckBuckets(model, kind, problems);
             CheckLabels(model, kind, problems);
+            CheckKindRules(model, kind, problems);
             return problems;
         }
 
@@ -119,9 +120,25 @@ namespace DistriC.Metrics
                 problems.Add(MetricDiagnostics.Problem(badUnit, at));
             }
 
-            if (kind.NameSuffix is { } suffix && !name!.EndsWith(suffix, StringComparison.Ordinal))
+            // DSC010 is the counter's warning; an info metric without '_info' is DSC014, an error.
+            if (kind == MetricKinds.Counter && kind.NameSuffix is { } suffix && !name!.EndsWith(suffix, StringComparison.Ordinal))
             {
                 problems.Add(new DeclarationProblem(MetricDiagnostics.CounterWithoutTotal, at, name));
+            }
+        }
+
+        /// <summary>DSC014 and DSC015: the rules of one kind (info's shape, exemplars only where a kind carries them).</summary>
+        private static void CheckKindRules(MetricModel model, MetricKindInfo kind, List<DeclarationProblem> problems)
+        {
+            if (MetricDeclarationRules.CheckExemplars(kind, model.Name, model.Exemplars) is { } badExemplars)
+            {
+                problems.Add(MetricDiagnostics.Problem(badExemplars, model.Locations.Attribute));
+            }
+
+            if (MetricRules.IsValidMetricName(model.Name)
+                && MetricDeclarationRules.CheckInfo(kind, model.Name, model.Unit, AllowlistSizes(model)) is { } badInfo)
+            {
+                problems.Add(MetricDiagnostics.Problem(badInfo, model.Locations.Attribute));
             }
         }
 

@@ -15,8 +15,10 @@ namespace DistriC
             string? unit,
             IReadOnlyList<string?> labelNames,
             IReadOnlyList<IReadOnlyList<string?>?> labelValues,
-            IReadOnlyList<double>? buckets)
+            IReadOnlyList<double>? buckets,
+            bool exemplars = false)
         {
+            Exemplars = exemplars;
             Kind = kind;
             Name = name;
             Help = help;
@@ -41,6 +43,9 @@ namespace DistriC
 
         /// <summary>Per label, its allowlist (null or empty: unbounded).</summary>
         public IReadOnlyList<IReadOnlyList<string?>?> LabelValues { get; }
+
+        /// <summary>The metric asks for exemplars.</summary>
+        public bool Exemplars { get; }
 
         /// <summary>Histogram bounds as given, or null when none were given (the defaults apply).</summary>
         public IReadOnlyList<double>? Buckets { get; }

@@ -30,6 +30,11 @@ namespace DistriC
                 yield return badUnit;
             }
 
+            if (CheckExemplars(kind, name, declaration.Exemplars) is { } badExemplars)
+            {
+                yield return badExemplars;
+            }
+
             if (CheckHelp(name, declaration.Help) is { } badHelp)
             {
                 yield return badHelp;
@@ -74,6 +79,11 @@ namespace DistriC
                 }
             }
 
+            if (CheckInfo(kind, name, declaration.Unit, sizes) is { } badInfo)
+            {
+                yield return badInfo;
+            }
+
             if (CheckCardinality(name, declaration.LabelNames, sizes, maxCardinality) is { } tooHigh)
             {
                 yield return tooHigh;
@@ -95,13 +105,56 @@ namespace DistriC
         /// <summary>DSC004: with a unit, the name ends with <c>_unit</c> (before the kind's suffix, <c>_total</c> on a counter).</summary>
         public static MetricRuleViolation? CheckUnit(MetricKindInfo kind, string name, string? unit)
         {
-            if (unit is not { Length: > 0 } || MetricRules.HasUnitSuffix(kind.NameSuffix, name, unit))
+            // An info metric may not have a unit at all: DSC014 says so instead.
+            if (unit is not { Length: > 0 } || kind == MetricKinds.Info || MetricRules.HasUnitSuffix(kind.NameSuffix, name, unit))
             {
                 return null;
             }
 
             string before = kind.NameSuffix is null ? string.Empty : $" (before '{kind.NameSuffix}')";
             return new MetricRuleViolation(MetricRule.InvalidMetricName, name, $"with Unit = \"{unit}\" it must end with '_{unit}'{before}, as OpenMetrics requires");
+        }
+
+        /// <summary>DSC015: exemplars only on the kinds that carry them.</summary>
+        public static MetricRuleViolation? CheckExemplars(MetricKindInfo kind, string? metric, bool exemplars) =>
+            exemplars && !MetricKinds.HasExemplars(kind) ? new MetricRuleViolation(MetricRule.ExemplarsNotSupported, metric, "MetricKind." + kind.Name) : null;
+
+        /// <summary>
+        /// DSC014: an info metric is named <c>..._info</c>, has no unit, and every label has exactly one value (the
+        /// one series it exposes).
+        /// </summary>
+        /// <param name="kind">The metric's kind; any other than info passes.</param>
+        /// <param name="metric">The metric's name.</param>
+        /// <param name="unit">The declared unit, or null.</param>
+        /// <param name="valueCounts">Per label, the size of its allowlist.</param>
+        public static MetricRuleViolation? CheckInfo(MetricKindInfo kind, string? metric, string? unit, IReadOnlyList<int> valueCounts)
+        {
+            if (kind != MetricKinds.Info)
+            {
+                return null;
+            }
+
+            if (metric is not null && !metric.EndsWith("_info", System.StringComparison.Ordinal))
+            {
+                return new MetricRuleViolation(MetricRule.InvalidInfo, metric, "must be named '<name>_info', as OpenMetrics names its sample; append '_info'");
+            }
+
+            if (unit is { Length: > 0 })
+            {
+                return new MetricRuleViolation(MetricRule.InvalidInfo, metric, "cannot have a unit (OpenMetrics forbids one on info); remove Unit");
+            }
+
+            for (int d = 0; d < valueCounts.Count; d++)
+            {
+                int count = valueCounts[d];
+                if (count > 1)
+                {
+                    return new MetricRuleViolation(
+                        MetricRule.InvalidInfo, metric, $"has {count} values for label #{d + 1}; an info metric declares exactly one value per label: its one series");
+                }
+            }
+
+            return null;
         }
 
         /// <summary>DSC012: the HELP text's length.</summary>

@@ -51,7 +51,7 @@ namespace DistriC
         /// <summary>Series per label combination besides one per finite bucket: 1 for a counter or gauge; 3 for a histogram (+Inf, _sum, _count).</summary>
         public int FixedSeriesPerCombination { get; }
 
-        /// <summary>The <c>DistriC.Infrastructure</c> cells type the generated class keeps.</summary>
+        /// <summary>The <c>DistriC.Infrastructure</c> cells type the generated class keeps; empty when it keeps none.</summary>
         public string CellsType { get; }
 
         /// <summary>The <c>MetricRegistration</c> method the generated constructor calls.</summary>
@@ -69,8 +69,15 @@ namespace DistriC
 
         public static readonly MetricKindInfo Histogram = new MetricKindInfo(2, "Histogram", "histogram", "histogram", null, true, 3, "HistogramCells", "RegisterHistogram");
 
+        // OpenMetrics' info type: one series of fixed label values, always 1; a gauge named ..._info in Prometheus 0.0.4.
+        // It keeps no cells: the generated class only registers it.
+        public static readonly MetricKindInfo Info = new MetricKindInfo(3, "Info", "gauge", "info", "_info", false, 1, string.Empty, "RegisterInfo");
+
         /// <summary>Every kind, ordered by value (the value is the index).</summary>
-        public static readonly MetricKindInfo[] All = { Counter, Gauge, Histogram };
+        public static readonly MetricKindInfo[] All = { Counter, Gauge, Histogram, Info };
+
+        /// <summary>True for the kinds that carry exemplars (a counter's <c>_total</c>, a histogram's buckets) and <c>_created</c> samples.</summary>
+        public static bool HasExemplars(MetricKindInfo kind) => kind == Counter || kind == Histogram;
 
         /// <summary>The kind with <paramref name="value"/>, or null when no kind has it (e.g. <c>(MetricKind)99</c>).</summary>
         public static MetricKindInfo? Find(int value) => value >= 0 && value < All.Length ? All[value] : null;

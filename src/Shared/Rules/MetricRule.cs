@@ -68,6 +68,16 @@ namespace DistriC
             "Unknown metric kind",
             "Metric '{0}' has kind {1}, which is not a MetricKind member: use {2}");
 
+        public static readonly MetricRule InvalidInfo = new MetricRule(
+            "DSC014",
+            "Invalid info metric",
+            "Info metric '{0}' {1}");
+
+        public static readonly MetricRule ExemplarsNotSupported = new MetricRule(
+            "DSC015",
+            "Exemplars on a kind without them",
+            "Metric '{0}' is a {1}, which has no exemplars: only counters and histograms carry them; remove Exemplars = true");
+
         private readonly string? _runTimeHint;
 
         private MetricRule(string id, string title, string messageFormat, MetricRuleFailure failure = MetricRuleFailure.InvalidArgument, string? runTimeHint = null)
@@ -83,6 +93,7 @@ namespace DistriC
         public static MetricRule[] All { get; } =
         {
             UnboundedLabel, CardinalityTooHigh, TooManyLabels, InvalidMetricName, InvalidLabelName, InvalidLabelValue, InvalidBuckets, HelpTooLong, UnknownKind,
+            InvalidInfo, ExemplarsNotSupported,
         };
 
         /// <summary>The diagnostic id, e.g. <c>DSC004</c>.</summary>

@@ -26,6 +26,38 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void Exemplar_updates_inside_an_active_span_and_scrapes_of_their_exemplars_allocate_nothing()
+    {
+        var registry = new MetricRegistry(new MetricRegistryOptions { ExemplarInterval = TimeSpan.Zero });
+        Counter counter = registry.CreateCounterWithExemplars("c_total", "c");
+        Histogram histogram = registry.CreateHistogramWithExemplars("h", "h", new[] { 1.0 });
+        using Tracer tracer = Runtime.Tests.Tracing.TestTracers.Manual(new Runtime.Tests.Tracing.CollectingExporter());
+        TraceSpan span = tracer.StartSpan("request");
+        using ActiveSpanScope scope = span.Activate(); // the async-local write allocates; the updates must not
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        void Run()
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                counter.Inc();
+                histogram.Observe(0.5);
+                histogram.Observe(2, span.Context);
+            }
+
+            buffer.ResetWrittenCount();
+            registry.WriteTo(buffer, ExpositionFormat.OpenMetrics);
+        }
+
+        Run(); // warm up (JIT, tiering)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Contains("c_total 2000 # {trace_id=\"" + span.TraceId + "\"", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scrape_into_a_reused_buffer_allocates_nothing()
     {
         MetricRegistry registry = ExpositionSamples.Representative();

@@ -20,6 +20,15 @@ public sealed class ExpositionTests
     [Theory]
     [InlineData(ExpositionFormat.Prometheus)]
     [InlineData(ExpositionFormat.OpenMetrics)]
+    public void Every_kind_with_and_without_exemplars_matches_the_approved_text(ExpositionFormat format)
+    {
+        MetricRegistry registry = ExpositionSamples.EveryKind();
+        GoldenFile.Verify(registry.ExportText(format), "every-kind." + format);
+    }
+
+    [Theory]
+    [InlineData(ExpositionFormat.Prometheus)]
+    [InlineData(ExpositionFormat.OpenMetrics)]
     public void Hostile_help_and_label_values_are_escaped(ExpositionFormat format)
     {
         MetricRegistry registry = ExpositionSamples.Hostile();

@@ -24,7 +24,7 @@ public sealed class MetricKindTableTests
 
         Assert.Equal(DistricStatus.InvalidArgument, ex.Status);
         Assert.Equal(
-            "DSC013: Metric 'queue_depth' has kind 99, which is not a MetricKind member: use MetricKind.Counter, MetricKind.Gauge or MetricKind.Histogram",
+            "DSC013: Metric 'queue_depth' has kind 99, which is not a MetricKind member: use MetricKind.Counter, MetricKind.Gauge, MetricKind.Histogram or MetricKind.Info",
             ex.Message);
         Assert.Equal(0, registry.Count);
     }

@@ -12,7 +12,8 @@ namespace DistriC.Infrastructure;
 /// and adds to the sum; cumulative bucket values and <c>_count</c> are computed at export, so
 /// <c>_count</c> always equals the <c>le="+Inf"</c> bucket, as Prometheus requires. Once two threads
 /// collide on one series (the sum's compare-and-swap fails), the family also gets per-processor
-/// stripes of these blocks (<see cref="CellStripes"/>) and reads sum them.
+/// stripes of these blocks (<see cref="CellStripes"/>) and reads sum them. With exemplars, every bucket of
+/// every series has its own cache line holding an <see cref="ExemplarSlot"/>, allocated only for such families.
 /// </summary>
 /// <remarks>
 /// Memory: the block per series; a family that has collided adds <c>stripes</c> copies of it.
@@ -29,8 +30,11 @@ public sealed class HistogramCells
     private readonly double[] _bounds;
     private readonly object _inflateGate = new();
     private StripedBlocks? _stripes;
+    private readonly MetricClock? _exemplarClock;
+    private readonly long[] _exemplars;
+    private readonly int _exemplarOffset;
 
-    internal HistogramCells(int count, double[] bounds, DropCounters drops)
+    internal HistogramCells(int count, double[] bounds, DropCounters drops, MetricClock? exemplarClock = null)
     {
         Count = count;
         Drops = drops;
@@ -38,7 +42,14 @@ public sealed class HistogramCells
         _sumSlot = bounds.Length + 1;
         _stride = CacheLineArray.RoundUpToLine(bounds.Length + 2);
         _cells = CacheLineArray.Allocate<long>(count * _stride, out _offset);
+        _exemplarClock = exemplarClock;
+        _exemplars = exemplarClock is null
+            ? Array.Empty<long>()
+            : CacheLineArray.Allocate<long>(count * (bounds.Length + 1) * CacheLineArray.ElementsPerLine, out _exemplarOffset);
     }
+
+    /// <summary>The family keeps exemplars (registered with them).</summary>
+    internal bool HasExemplars => _exemplarClock is not null;
 
     /// <summary>Number of series (the metric's cardinality).</summary>
     public int Count { get; }
@@ -66,7 +77,14 @@ public sealed class HistogramCells
             return Drops.RecordInvalidValue();
         }
 
-        int bucket = BucketOf(value);
+        ObserveUnchecked(index, BucketOf(value), value);
+        return DistricStatus.Ok;
+    }
+
+    /// <summary>Counts <paramref name="value"/> in <paramref name="bucket"/> of series <paramref name="index"/> and adds it to the sum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ObserveUnchecked(int index, int bucket, double value)
+    {
         StripedBlocks? stripes = Volatile.Read(ref _stripes);
         if (stripes is null)
         {
@@ -75,7 +93,7 @@ public sealed class HistogramCells
             ref double sum = ref Unsafe.As<long, double>(ref _cells[block + _sumSlot]);
             if (TryAddToSumOnce(ref sum, value))
             {
-                return DistricStatus.Ok;
+                return;
             }
 
             // The collision that tells this family to stripe; the bucket already counted in the series' own block.
@@ -83,18 +101,17 @@ public sealed class HistogramCells
             if (stripes is null)
             {
                 AddToSum(ref sum, value);
-                return DistricStatus.Ok;
+                return;
             }
 
             AddToSum(ref Unsafe.As<long, double>(ref stripes.CurrentCell((index * _stride) + _sumSlot)), value);
-            return DistricStatus.Ok;
+            return;
         }
 
         long[] cells = stripes.Cells;
         int start = stripes.CurrentStripeStart + (index * _stride);
         Interlocked.Increment(ref cells[start + bucket]);
         AddToSum(ref Unsafe.As<long, double>(ref cells[start + _sumSlot]), value);
-        return DistricStatus.Ok;
     }
 
     /// <summary>Whether this family has collided and now updates per-processor stripes.</summary>
@@ -102,6 +119,60 @@ public sealed class HistogramCells
 
     /// <summary>Stripes the family now, as a collision would (tests of the striped path; no effect on one processor).</summary>
     internal void StripeNow() => OnCollision();
+    /// <summary>
+    /// <see cref="Observe(int, double)"/>, then offers the sampled <see cref="Tracer.ActiveSpan"/> (if any) as the exemplar
+    /// of the bucket the value fell in. Generated code of a metric declared with exemplars calls this.
+    /// </summary>
+    /// <param name="index">Flat index of the series.</param>
+    /// <param name="value">The observation.</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public DistricStatus ObserveWithExemplar(int index, double value)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            return Drops.RecordInvalidLabel();
+        }
+
+        if (double.IsNaN(value))
+        {
+            return Drops.RecordInvalidValue();
+        }
+
+        int bucket = BucketOf(value);
+        ObserveUnchecked(index, bucket, value);
+        if (ExemplarSlot.TryGetActive(out TraceContext context) && _exemplarClock is not null)
+        {
+            ExemplarSlot.Offer(ref _exemplars[ExemplarIndex(index, bucket)], context, value, _exemplarClock);
+        }
+
+        return DistricStatus.Ok;
+    }
+
+    /// <summary><see cref="Observe(int, double)"/> with <paramref name="exemplar"/> offered as its bucket's exemplar when it is valid and sampled.</summary>
+    /// <param name="index">Flat index of the series.</param>
+    /// <param name="value">The observation.</param>
+    /// <param name="exemplar">The trace context to link (e.g. <c>span.Context</c>).</param>
+    /// <returns><see cref="DistricStatus.Ok"/>, <see cref="DistricStatus.InvalidLabel"/> or <see cref="DistricStatus.InvalidValue"/>.</returns>
+    public DistricStatus Observe(int index, double value, in TraceContext exemplar)
+    {
+        DistricStatus status = Observe(index, value);
+        if (status == DistricStatus.Ok && exemplar.IsSampled && exemplar.IsValid && _exemplarClock is not null)
+        {
+            ExemplarSlot.Offer(ref _exemplars[ExemplarIndex(index, BucketOf(value))], exemplar, value, _exemplarClock);
+        }
+
+        return status;
+    }
+
+    /// <summary>Reads the exemplars of series <paramref name="index"/>, one per bucket (+Inf last; default where none).</summary>
+    internal void CopyExemplars(int index, Span<MetricExemplar> destination)
+    {
+        for (int b = 0; b < destination.Length; b++)
+        {
+            ExemplarSlot.TryRead(ref _exemplars[ExemplarIndex(index, b)], _exemplarClock!, out destination[b]);
+        }
+    }
 
     /// <summary>Number of observations in the series (0 when out of range).</summary>
     /// <param name="index">Flat index of the series.</param>
@@ -172,6 +243,8 @@ public sealed class HistogramCells
     [MethodImpl(MethodImplOptions.NoInlining)]
     private StripedBlocks? OnCollision() =>
         CellStripes.Count == 1 ? null : StripedBlocks.Inflate(ref _stripes, _inflateGate, Count * _stride);
+    private int ExemplarIndex(int index, int bucket) =>
+        _exemplarOffset + (((index * (_bounds.Length + 1)) + bucket) * CacheLineArray.ElementsPerLine);
 
     /// <summary>Position of the first bucket whose upper bound is ≥ <paramref name="value"/> (le semantics).</summary>
     private int BucketOf(double value)

@@ -7,7 +7,7 @@ namespace DistriC;
 /// Declares a metric on a <c>partial</c> class. The DistriC source generator adds to the class a
 /// constructor taking a <see cref="MetricRegistry"/>, the label enums, <c>Cardinality</c> and typed
 /// update methods (see the README's "Declaring metrics"); the DistriC analyzers check the
-/// declaration at build time (diagnostics DSC001 to DSC013, and DSC2xx for the metric contract and service-level pairs).
+/// declaration at build time (diagnostics DSC001 to DSC015, and DSC2xx for the metric contract and service-level pairs).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class MetricAttribute : Attribute
@@ -51,4 +51,11 @@ public sealed class MetricAttribute : Attribute
     /// <summary>On the counter of a service-level pair: the values of <see cref="ErrorLabel"/> that count as errors (e.g. <c>5xx</c>).</summary>
     [SuppressMessage("Performance", "CA1819:Properties should not return arrays", Justification = "Attribute named arguments must be arrays.")]
     public string[]? ErrorValues { get; set; }
+
+    /// <summary>
+    /// Counters and histograms only: each update made while a sampled span is <see cref="Tracer.ActiveSpan"/> may
+    /// leave that span's trace and span IDs as the exemplar of its series (counter) or bucket (histogram), written in
+    /// OpenMetrics. Also generates update overloads taking an explicit <see cref="TraceContext"/>. Default false.
+    /// </summary>
+    public bool Exemplars { get; set; }
 }

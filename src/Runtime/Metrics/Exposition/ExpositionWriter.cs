@@ -35,6 +35,16 @@ internal readonly struct ExpositionWriter
         EndSample(span, pos + written);
     }
 
+    /// <summary>Writes <c>name{labels[,extra]} value # {trace_id="…",span_id="…"} value timestamp\n</c>: a sample with its OpenMetrics exemplar.</summary>
+    public void WriteSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, long value, in MetricExemplar exemplar)
+    {
+        Span<byte> span = BeginSample(name, labels, extraLabel, out int pos, ExemplarText.MaxBytes);
+        value.TryFormat(span[pos..], out int written, default, CultureInfo.InvariantCulture);
+        pos += written;
+        pos += ExemplarText.Write(exemplar, span[pos..]);
+        EndSample(span, pos);
+    }
+
     /// <inheritdoc cref="WriteSample(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, long)"/>
     public void WriteSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, double value)
     {
@@ -45,16 +55,23 @@ internal readonly struct ExpositionWriter
 
     /// <summary>
     /// Writes one histogram series: a cumulative <c>_bucket</c> line per bucket (<c>le</c> added to the
-    /// labels), then <c>_count</c> and <c>_sum</c>.
+    /// labels, with the bucket's exemplar when <paramref name="exemplars"/> has one), then <c>_count</c> and <c>_sum</c>.
     /// </summary>
-    public void WriteHistogram(TextFamily family, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum)
+    public void WriteHistogram(TextFamily family, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<MetricExemplar> exemplars)
     {
         byte[][] le = family.BucketLabels;
         long cumulative = 0;
         for (int b = 0; b < bucketCounts.Length; b++)
         {
             cumulative += bucketCounts[b];
-            WriteSample(family.BucketName, labels, le[b], cumulative);
+            if (b < exemplars.Length && exemplars[b].IsPresent)
+            {
+                WriteSample(family.BucketName, labels, le[b], cumulative, exemplars[b]);
+            }
+            else
+            {
+                WriteSample(family.BucketName, labels, le[b], cumulative);
+            }
         }
 
         WriteSample(family.CountName, labels, default, count);
@@ -87,9 +104,9 @@ internal readonly struct ExpositionWriter
         return written;
     }
 
-    private Span<byte> BeginSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, out int pos)
+    private Span<byte> BeginSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, out int pos, int extraBytes = 0)
     {
-        Span<byte> span = _output.GetSpan(name.Length + labels.Length + extraLabel.Length + MaxNumberBytes + 5);
+        Span<byte> span = _output.GetSpan(name.Length + labels.Length + extraLabel.Length + MaxNumberBytes + 5 + extraBytes);
         name.CopyTo(span);
         pos = name.Length;
         if (!labels.IsEmpty || !extraLabel.IsEmpty)

@@ -6,8 +6,9 @@ namespace DistriC.Exposition;
 /// </summary>
 internal sealed class FamilyHeader
 {
-    public FamilyHeader(MetricKind kind, string name, string help, string? unit)
+    public FamilyHeader(MetricKind kind, string name, string help, string? unit, double? createdUnixSeconds = null)
     {
+        CreatedUnixSeconds = createdUnixSeconds;
         // Throws for a kind no table row describes, rather than exposing it as some other kind.
         MetricKindInfo info = MetricKinds.Get((int)kind);
         Kind = kind;
@@ -28,6 +29,9 @@ internal sealed class FamilyHeader
 
     /// <summary>OpenMetrics unit, or null.</summary>
     public string? Unit { get; }
+
+    /// <summary>When the family's series were created (registration), in Unix seconds; null when it has no <c>_created</c> samples.</summary>
+    public double? CreatedUnixSeconds { get; }
 
     /// <summary>The <c># TYPE</c> word of the kind in Prometheus text 0.0.4.</summary>
     public string PrometheusTypeName { get; }

@@ -16,16 +16,16 @@ namespace DistriC.Exposition;
 /// <para>Calls come in this order: for each family <see cref="BeginFamily"/>, its series in flat-index
 /// order, <see cref="EndFamily"/>; then <see cref="EndExposition"/> once. A series is addressed both by
 /// its flat index (for writers that need label values) and by its labels encoded once at registration
-/// (for text writers). Exemplars and created timestamps will be extra, optional arguments of the
-/// series calls.</para>
+/// (for text writers). Exemplars are arguments of the series calls (none: the default value or an
+/// empty span); a family's creation time is in its <see cref="FamilyHeader"/>.</para>
 /// </remarks>
 internal interface ISampleWriter
 {
     /// <summary>Starts <paramref name="family"/>: a text writer writes its metadata lines here.</summary>
     void BeginFamily(MetricFamily family);
 
-    /// <summary>One counter series: its 64-bit total.</summary>
-    void WriteCounter(int series, ReadOnlySpan<byte> labels, long value);
+    /// <summary>One counter series: its 64-bit total and its exemplar (not present when it has none).</summary>
+    void WriteCounter(int series, ReadOnlySpan<byte> labels, long value, in MetricExemplar exemplar);
 
     /// <summary>One gauge series: its value (NaN and infinities included).</summary>
     void WriteGauge(int series, ReadOnlySpan<byte> labels, double value);
@@ -34,7 +34,16 @@ internal interface ISampleWriter
     /// One histogram series: per-bucket (non-cumulative) counts, one per finite bound then +Inf, read in
     /// one pass with <paramref name="count"/> their sum, so the two always agree.
     /// </summary>
-    void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum);
+    /// <param name="series">Flat index of the series.</param>
+    /// <param name="labels">The series' encoded labels.</param>
+    /// <param name="bucketCounts">Per-bucket counts, +Inf last.</param>
+    /// <param name="count">Their sum.</param>
+    /// <param name="sum">The sum of the observations.</param>
+    /// <param name="bucketExemplars">One exemplar per bucket (not present where none), or empty when the family keeps none.</param>
+    void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<MetricExemplar> bucketExemplars);
+
+    /// <summary>One info series: its labels; its value is always 1.</summary>
+    void WriteInfo(int series, ReadOnlySpan<byte> labels);
 
     /// <summary>Ends the family started by the last <see cref="BeginFamily"/>.</summary>
     void EndFamily();

@@ -14,10 +14,16 @@ internal sealed class TextFamily
     /// <param name="valueName">The sample name of a counter or gauge series.</param>
     /// <param name="name">The registered metric name, the stem of the histogram sample names.</param>
     /// <param name="buckets">The histogram's finite upper bounds (empty for counters and gauges).</param>
-    public TextFamily(string metadata, string valueName, string name, IReadOnlyList<double> buckets)
+    /// <param name="createdName">The <c>_created</c> sample name, or null when the format writes none for the family.</param>
+    /// <param name="createdUnixSeconds">The creation time that sample carries.</param>
+    /// <param name="writesExemplars">The format writes the family's exemplars.</param>
+    public TextFamily(string metadata, string valueName, string name, IReadOnlyList<double> buckets, string? createdName = null, double createdUnixSeconds = 0, bool writesExemplars = false)
     {
         Metadata = Encoding.UTF8.GetBytes(metadata);
         ValueName = Encoding.UTF8.GetBytes(valueName);
+        CreatedName = createdName is null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(createdName);
+        CreatedUnixSeconds = createdUnixSeconds;
+        WritesExemplars = writesExemplars;
         if (buckets.Count == 0)
         {
             // Counters and gauges never write these; share empty fragments instead of encoding unused names.
@@ -40,6 +46,13 @@ internal sealed class TextFamily
     }
 
     public byte[] Metadata { get; }
+
+    /// <summary><c>name_created</c>; empty when the format writes no <c>_created</c> sample for the family.</summary>
+    public byte[] CreatedName { get; }
+
+    public double CreatedUnixSeconds { get; }
+
+    public bool WritesExemplars { get; }
 
     public byte[] ValueName { get; }
 

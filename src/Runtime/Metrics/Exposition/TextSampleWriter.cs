@@ -33,18 +33,44 @@ internal struct TextSampleWriter : ISampleWriter
         _output.WriteRaw(_family.Metadata);
     }
 
-    public readonly void WriteCounter(int series, ReadOnlySpan<byte> labels, long value) =>
-        _output.WriteSample(_family.ValueName, labels, default, value);
+    public readonly void WriteCounter(int series, ReadOnlySpan<byte> labels, long value, in MetricExemplar exemplar)
+    {
+        if (_family.WritesExemplars && exemplar.IsPresent)
+        {
+            _output.WriteSample(_family.ValueName, labels, default, value, exemplar);
+        }
+        else
+        {
+            _output.WriteSample(_family.ValueName, labels, default, value);
+        }
+
+        WriteCreated(labels);
+    }
 
     public readonly void WriteGauge(int series, ReadOnlySpan<byte> labels, double value) =>
         _output.WriteSample(_family.ValueName, labels, default, value);
 
-    public readonly void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum) =>
-        _output.WriteHistogram(_family, labels, bucketCounts, count, sum);
+    public readonly void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<MetricExemplar> bucketExemplars)
+    {
+        _output.WriteHistogram(_family, labels, bucketCounts, count, sum, _family.WritesExemplars ? bucketExemplars : default);
+        WriteCreated(labels);
+    }
+
+    public readonly void WriteInfo(int series, ReadOnlySpan<byte> labels) =>
+        _output.WriteSample(_family.ValueName, labels, default, 1L);
 
     public readonly void EndFamily()
     {
     }
 
     public readonly void EndExposition() => _output.WriteRaw(_terminator);
+
+    /// <summary>The series' <c>_created</c> sample, in the formats (and families) that have one.</summary>
+    private readonly void WriteCreated(ReadOnlySpan<byte> labels)
+    {
+        if (_family.CreatedName.Length > 0)
+        {
+            _output.WriteSample(_family.CreatedName, labels, default, _family.CreatedUnixSeconds);
+        }
+    }
 }

@@ -25,10 +25,10 @@ internal struct VisitorSampleWriter : ISampleWriter
         _visitor.BeginFamily(in info);
     }
 
-    public readonly void WriteCounter(int series, ReadOnlySpan<byte> labels, long value)
+    public readonly void WriteCounter(int series, ReadOnlySpan<byte> labels, long value, in MetricExemplar exemplar)
     {
         MetricFamilyInfo info = _family.Describe();
-        var point = MetricSeriesPoint.Counter(series, _family.LabelValuesOf(series), value);
+        var point = MetricSeriesPoint.Counter(series, _family.LabelValuesOf(series), value, exemplar);
         _visitor.VisitSeries(in info, in point);
     }
 
@@ -39,10 +39,17 @@ internal struct VisitorSampleWriter : ISampleWriter
         _visitor.VisitSeries(in info, in point);
     }
 
-    public readonly void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum)
+    public readonly void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<MetricExemplar> bucketExemplars)
     {
         MetricFamilyInfo info = _family.Describe();
-        var point = MetricSeriesPoint.Histogram(series, _family.LabelValuesOf(series), bucketCounts, count, sum);
+        var point = MetricSeriesPoint.Histogram(series, _family.LabelValuesOf(series), bucketCounts, count, sum, bucketExemplars);
+        _visitor.VisitSeries(in info, in point);
+    }
+
+    public readonly void WriteInfo(int series, ReadOnlySpan<byte> labels)
+    {
+        MetricFamilyInfo info = _family.Describe();
+        var point = MetricSeriesPoint.Info(series, _family.LabelValuesOf(series));
         _visitor.VisitSeries(in info, in point);
     }
 

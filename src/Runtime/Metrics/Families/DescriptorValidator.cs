@@ -31,7 +31,8 @@ internal static class DescriptorValidator
             descriptor.Unit,
             descriptor.LabelNames,
             descriptor.LabelValues,
-            descriptor.Buckets);
+            descriptor.Buckets,
+            descriptor.Exemplars);
         foreach (MetricRuleViolation violation in MetricDeclarationRules.Violations(declaration, maxCardinality))
         {
             // The first violation is the answer: the declaration is rejected as a whole.
@@ -45,7 +46,7 @@ internal static class DescriptorValidator
         }
 
         double[] buckets = MetricKinds.Get((int)descriptor.Kind).TakesBuckets ? Copy(descriptor.Buckets ?? MetricRules.DefaultBuckets) : Array.Empty<double>();
-        return new MetricLayout(descriptor.Kind, descriptor.Name, descriptor.Help, Copy(descriptor.LabelNames), values, buckets);
+        return new MetricLayout(descriptor.Kind, descriptor.Name, descriptor.Help, Copy(descriptor.LabelNames), values, buckets, descriptor.Exemplars);
     }
 
     /// <summary>The status a broken rule is reported with.</summary>

@@ -7,15 +7,15 @@ internal sealed class DropCounterFamily : MetricFamily
 {
     private readonly DropCounters _drops;
 
-    public DropCounterFamily(MetricLayout layout, DropCounters drops)
-        : base(layout, unit: null)
+    public DropCounterFamily(MetricLayout layout, DropCounters drops, MetricClock clock)
+        : base(layout, unit: null, clock.UnixSecondsNow())
     {
         _drops = drops;
     }
 
     public override void WriteSamples<TWriter>(ref TWriter writer)
     {
-        writer.WriteCounter(0, Layout.Series[0], _drops.InvalidLabel);
-        writer.WriteCounter(1, Layout.Series[1], _drops.InvalidValue);
+        writer.WriteCounter(0, Layout.Series[0], _drops.InvalidLabel, default);
+        writer.WriteCounter(1, Layout.Series[1], _drops.InvalidValue, default);
     }
 }

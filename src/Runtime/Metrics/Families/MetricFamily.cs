@@ -14,10 +14,13 @@ internal abstract class MetricFamily
     private readonly string[] _labelNames;
     private string[]? _seriesLabelValues;
 
-    protected MetricFamily(MetricLayout layout, string? unit)
+    /// <param name="layout">The validated declaration.</param>
+    /// <param name="unit">The OpenMetrics unit, or null.</param>
+    /// <param name="createdUnixSeconds">When the series were created (Unix seconds), for the <c>_created</c> samples; null for none.</param>
+    protected MetricFamily(MetricLayout layout, string? unit, double? createdUnixSeconds = null)
     {
         Layout = layout;
-        Header = new FamilyHeader(layout.Kind, layout.Name, layout.Help, unit);
+        Header = new FamilyHeader(layout.Kind, layout.Name, layout.Help, unit, createdUnixSeconds);
         _text = TextFormats.Encode(Header, layout.Buckets);
         _labelNames = new string[layout.LabelNames.Count];
         for (int d = 0; d < _labelNames.Length; d++)

@@ -10,8 +10,9 @@ namespace DistriC.Metrics;
 /// </summary>
 internal sealed class MetricLayout
 {
-    public MetricLayout(MetricKind kind, string name, string help, string[] labelNames, string[][] labelValues, double[] buckets)
+    public MetricLayout(MetricKind kind, string name, string help, string[] labelNames, string[][] labelValues, double[] buckets, bool exemplars = false)
     {
+        Exemplars = exemplars;
         Kind = kind;
         Name = name;
         Help = help;
@@ -44,6 +45,9 @@ internal sealed class MetricLayout
     public double[] Buckets { get; }
 
     public int[] Strides { get; }
+
+    /// <summary>The family keeps exemplars.</summary>
+    public bool Exemplars { get; }
 
     public int Cardinality { get; }
 

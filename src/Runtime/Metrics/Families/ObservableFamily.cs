@@ -25,7 +25,7 @@ internal sealed class ObservableFamily : MetricFamily
         {
             if (_counter is not null)
             {
-                writer.WriteCounter(0, default, _counter());
+                writer.WriteCounter(0, default, _counter(), default);
             }
             else if (_gauge is not null)
             {

@@ -24,7 +24,7 @@ public readonly ref struct MetricFamilyInfo
         SeriesCount = seriesCount;
     }
 
-    /// <summary>Counter, gauge or histogram (observable counters and gauges report their kind).</summary>
+    /// <summary>Counter, gauge, histogram or info (observable counters and gauges report their kind).</summary>
     public MetricKind Kind { get; }
 
     /// <summary>The registered name, exactly as in Prometheus text (a counter's usually ends in <c>_total</c>).</summary>

@@ -10,15 +10,29 @@ namespace DistriC;
 /// <remarks>
 /// Which members carry data depends on <see cref="MetricFamilyInfo.Kind"/>: a counter sets
 /// <see cref="IntegerValue"/> (and <see cref="Value"/>), a gauge <see cref="Value"/>, a histogram
-/// <see cref="BucketCounts"/>, <see cref="Count"/> and <see cref="Sum"/>; the others are zero or empty.
+/// <see cref="BucketCounts"/>, <see cref="Count"/> and <see cref="Sum"/>; an info series sets <see cref="Value"/> and
+/// <see cref="IntegerValue"/> to 1; the others are zero or empty. Exemplars: <see cref="Exemplar"/> on a counter,
+/// <see cref="BucketExemplars"/> on a histogram, when the family keeps them.
 /// </remarks>
 public readonly ref struct MetricSeriesPoint
 {
     private readonly ReadOnlySpan<string> _labelValues;
     private readonly ReadOnlySpan<long> _bucketCounts;
+    private readonly ReadOnlySpan<MetricExemplar> _bucketExemplars;
 
-    private MetricSeriesPoint(int seriesIndex, ReadOnlySpan<string> labelValues, double value, long integerValue, ReadOnlySpan<long> bucketCounts, long count, double sum)
+    private MetricSeriesPoint(
+        int seriesIndex,
+        ReadOnlySpan<string> labelValues,
+        double value,
+        long integerValue,
+        ReadOnlySpan<long> bucketCounts,
+        long count,
+        double sum,
+        MetricExemplar exemplar = default,
+        ReadOnlySpan<MetricExemplar> bucketExemplars = default)
     {
+        Exemplar = exemplar;
+        _bucketExemplars = bucketExemplars;
         SeriesIndex = seriesIndex;
         _labelValues = labelValues;
         Value = value;
@@ -57,12 +71,24 @@ public readonly ref struct MetricSeriesPoint
     /// <summary>A histogram's sum of observations.</summary>
     public double Sum { get; }
 
-    internal static MetricSeriesPoint Counter(int series, ReadOnlySpan<string> labelValues, long value) =>
-        new(series, labelValues, value, value, default, 0, 0);
+    /// <summary>A counter's exemplar (registered with exemplars); not <see cref="MetricExemplar.IsPresent"/> otherwise.</summary>
+    public MetricExemplar Exemplar { get; }
+
+    /// <summary>
+    /// A histogram's exemplars, one per bucket parallel to <see cref="BucketCounts"/> (a bucket without one holds the
+    /// default); empty when the histogram was registered without exemplars.
+    /// </summary>
+    public ReadOnlySpan<MetricExemplar> BucketExemplars => _bucketExemplars;
+
+    internal static MetricSeriesPoint Counter(int series, ReadOnlySpan<string> labelValues, long value, in MetricExemplar exemplar) =>
+        new(series, labelValues, value, value, default, 0, 0, exemplar);
 
     internal static MetricSeriesPoint Gauge(int series, ReadOnlySpan<string> labelValues, double value) =>
         new(series, labelValues, value, 0, default, 0, 0);
 
-    internal static MetricSeriesPoint Histogram(int series, ReadOnlySpan<string> labelValues, ReadOnlySpan<long> bucketCounts, long count, double sum) =>
-        new(series, labelValues, 0, 0, bucketCounts, count, sum);
+    internal static MetricSeriesPoint Info(int series, ReadOnlySpan<string> labelValues) =>
+        new(series, labelValues, 1, 1, default, 0, 0);
+
+    internal static MetricSeriesPoint Histogram(int series, ReadOnlySpan<string> labelValues, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<MetricExemplar> bucketExemplars) =>
+        new(series, labelValues, 0, 0, bucketCounts, count, sum, default, bucketExemplars);
 }

@@ -58,4 +58,7 @@ public sealed class MetricDescriptor
 
     /// <summary>OpenMetrics unit, or null.</summary>
     public string? Unit { get; }
+
+    /// <summary>The metric keeps exemplars (counters and histograms only; <c>[Metric(Exemplars = true)]</c>).</summary>
+    public bool Exemplars { get; init; }
 }

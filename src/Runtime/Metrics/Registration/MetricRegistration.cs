@@ -38,6 +38,13 @@ public static class MetricRegistration
     public static HistogramCells RegisterHistogram(MetricRegistry registry, MetricDescriptor descriptor) =>
         ((HistogramFamily)Register(registry, descriptor, MetricKind.Histogram)).Cells;
 
+    /// <summary>Registers an info family: its one series is exposed from now on, with nothing to update.</summary>
+    /// <param name="registry">The registry.</param>
+    /// <param name="descriptor">A descriptor whose <see cref="MetricDescriptor.Kind"/> is <see cref="MetricKind.Info"/>.</param>
+    /// <exception cref="MetricRegistrationException">As for <see cref="MetricRegistry.CreateInfo"/>.</exception>
+    public static void RegisterInfo(MetricRegistry registry, MetricDescriptor descriptor) =>
+        Register(registry, descriptor, MetricKind.Info);
+
     private static MetricFamily Register(MetricRegistry registry, MetricDescriptor descriptor, MetricKind expected)
     {
         System.ArgumentNullException.ThrowIfNull(registry);
