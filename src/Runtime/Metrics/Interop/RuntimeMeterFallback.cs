@@ -48,7 +48,7 @@ internal static class RuntimeMeterFallback
         meter.CreateObservableUpDownCounter("dotnet.assembly.count", () => (long)AppDomain.CurrentDomain.GetAssemblies().Length, "{assembly}", "The number of .NET assemblies that are currently loaded.");
         Counter<long> exceptions = meter.CreateCounter<long>("dotnet.exceptions", "{exception}", "The number of exceptions that have been thrown in managed code.");
         AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
-            exceptions.Add(1, new KeyValuePair<string, object?>("error.type", e.Exception.GetType().FullName));
+            exceptions.Add(1, new KeyValuePair<string, object?>("error.type", e.Exception.GetType().Name));
         meter.CreateObservableUpDownCounter("dotnet.process.cpu.count", () => (long)Environment.ProcessorCount, "{cpu}", "The number of processors available to the process.");
         meter.CreateObservableCounter("dotnet.process.cpu.time", CpuTime, "s", "CPU time used by the process.");
         return meter;
