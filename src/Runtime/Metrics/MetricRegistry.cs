@@ -192,7 +192,7 @@ public sealed class MetricRegistry
 
     /// <summary>
     /// Raised after a family has been registered, outside the registration lock (so a handler may register or create
-    /// instruments of its own): the hook of the Meter publisher (the Meter publisher).
+    /// instruments of its own): the hook of the Meter publisher (<see cref="MetricMeterPublisher"/>).
     /// </summary>
     internal event Action<MetricFamily>? FamilyRegistered;
 

@@ -6,7 +6,7 @@ namespace DistriC.Metrics.Processes;
 /// An unlabelled counter or gauge whose floating-point value is read at every scrape; a NaN (the platform cannot say)
 /// writes no sample. A counter's value prints like a gauge's in both text formats.
 /// </summary>
-internal sealed class ProcessValueFamily : MetricFamily
+internal sealed class ProcessValueFamily : MetricFamily, Publishing.IFloatingPointCounter
 {
     private readonly Func<double> _read;
 
