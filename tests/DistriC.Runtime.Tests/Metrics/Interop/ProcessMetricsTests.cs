@@ -10,6 +10,7 @@ using DistriC.Tests.Support;
 namespace DistriC.Tests.Metrics.Interop;
 
 /// <summary>The process collector against the test's own reading of /proc/self.</summary>
+[Collection(SerialTests.Name)]
 public sealed class ProcessMetricsTests
 {
     private const double TicksPerSecond = 100; // USER_HZ, what sysconf(_SC_CLK_TCK) returns on Linux
