@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using DistriC.Hosting.Tests.Support;
 using DistriC.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -55,6 +56,14 @@ public sealed class FrameworkMetricsTests
 
         (int exit, string output) = Assert.NotNull(await Promtool.CheckMetricsAsync(text));
         Assert.True(exit == 0, $"promtool exit {exit}: {output}\n{text}");
+
+        // The same families in OpenMetrics, read by the independent validator (units, _total, # EOF).
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Accept.ParseAdd("application/openmetrics-text; version=1.0.0");
+        using HttpResponseMessage response = await client.SendAsync(request);
+        string openMetrics = await response.Content.ReadAsStringAsync();
+        Assert.Empty(ExpositionValidator.Problems(openMetrics, ExpositionFormat.OpenMetrics));
+        Assert.Contains("# UNIT http_server_request_duration_seconds seconds\n", openMetrics, StringComparison.Ordinal);
     }
 
     [Fact]
