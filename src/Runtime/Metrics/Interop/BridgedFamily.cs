@@ -35,11 +35,17 @@ internal sealed class BridgedFamily : MetricFamily
     private BridgedSeries? _overflow;
     private volatile bool _full;
     private long _overflowed;
+    private readonly double _multiply;
+    private readonly double _divide;
 
-    public BridgedFamily(MetricLayout layout, string? unit, BridgedAggregation aggregation, bool integer, int maxSeries, Func<string, bool> keepTag, DropCounters drops)
+    public BridgedFamily(MetricLayout layout, string? unit, BridgedAggregation aggregation, bool integer, double scale, int maxSeries, Func<string, bool> keepTag, DropCounters drops)
         : base(layout, unit)
     {
         Aggregation = aggregation;
+        Scale = scale;
+        // Sub-units divide by an exact integer (1000 for ms) rather than multiplying by an inexact 0.001, so 25 ms is 0.025.
+        _multiply = scale >= 1 ? scale : 1;
+        _divide = scale >= 1 ? 1 : Math.Round(1 / scale);
         IsInteger = integer;
         MaxSeries = maxSeries;
         _drops = drops;
@@ -52,6 +58,9 @@ internal sealed class BridgedFamily : MetricFamily
     /// <summary>True when the instruments measure integers (cells are 64-bit integers), false for floating point.</summary>
     public bool IsInteger { get; }
 
+    /// <summary>The factor from the instruments' unit to the exposed base unit (1, or e.g. 0.001 for <c>ms</c>, with floating-point cells).</summary>
+    public double Scale { get; }
+
     /// <summary>Series kept before new tag sets fold into the overflow series (which is not counted here).</summary>
     public int MaxSeries { get; }
 
@@ -63,6 +72,13 @@ internal sealed class BridgedFamily : MetricFamily
 
     public void Record(long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
+        if (!IsInteger)
+        {
+            // Integer instruments in a non-base unit (ms, KiBy) are scaled, so their cells hold doubles.
+            Record((double)value, tags);
+            return;
+        }
+
         if (Aggregation == BridgedAggregation.MonotonicSum && value < 0)
         {
             _drops.RecordInvalidValue();
@@ -87,6 +103,7 @@ internal sealed class BridgedFamily : MetricFamily
 
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
+        value = value * _multiply / _divide;
         if (double.IsNaN(value) ? Aggregation != BridgedAggregation.LastValue : Aggregation == BridgedAggregation.MonotonicSum && value < 0)
         {
             _drops.RecordInvalidValue();

@@ -47,15 +47,26 @@ internal readonly record struct InstrumentShape(MetricKind Kind, BridgedAggregat
     /// The histogram's bounds: the instrument's advice (<c>InstrumentAdvice&lt;T&gt;.HistogramBucketBoundaries</c>, .NET 9 and
     /// later, read by reflection since a net8.0 library cannot name it), else OpenTelemetry's defaults for its unit.
     /// </summary>
-    public static double[] Buckets(Instrument instrument)
+    /// <param name="instrument">The histogram.</param>
+    /// <param name="scale">The factor from the instrument's unit to the exposed one (bounds are advised in the instrument's unit).</param>
+    public static double[] Buckets(Instrument instrument, double scale)
     {
         double[]? advised = AdvisedBuckets(instrument);
-        if (advised is not null && MetricRules.CheckBuckets(advised, out _) == BucketProblem.None)
+        double[] bounds = advised is not null && MetricRules.CheckBuckets(advised, out _) == BucketProblem.None
+            ? advised
+            : instrument.Unit == "s" ? SecondsBounds : DefaultBounds;
+        if (scale == 1)
         {
-            return advised;
+            return bounds;
         }
 
-        return instrument.Unit == "s" ? SecondsBounds : DefaultBounds;
+        var scaled = new double[bounds.Length];
+        for (int i = 0; i < bounds.Length; i++)
+        {
+            scaled[i] = scale >= 1 ? bounds[i] * scale : bounds[i] / Math.Round(1 / scale);
+        }
+
+        return scaled;
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Advice is optional: when trimmed away, the defaults apply.")]

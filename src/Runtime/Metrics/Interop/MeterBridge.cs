@@ -186,7 +186,13 @@ public sealed class MeterBridge : IDisposable
             return null;
         }
 
-        string name = PrometheusNaming.MetricName(instrument.Name, instrument.Unit, shape.Kind);
+        (string? baseUnit, double scale) = PrometheusNaming.ToBaseUnit(instrument.Unit);
+        if (scale != 1)
+        {
+            shape = shape with { IsInteger = false };
+        }
+
+        string name = PrometheusNaming.MetricName(instrument.Name, baseUnit, shape.Kind);
         lock (_lock)
         {
             if (_disposed)
@@ -197,11 +203,12 @@ public sealed class MeterBridge : IDisposable
             if (_families.TryGetValue(name, out BridgedFamily? existing))
             {
                 // Instruments of one name (say, one meter per DI container) feed one family when they agree.
-                bool same = existing.Header.Kind == shape.Kind && existing.Aggregation == shape.Aggregation && existing.IsInteger == shape.IsInteger;
+                bool same = existing.Header.Kind == shape.Kind && existing.Aggregation == shape.Aggregation && existing.IsInteger == shape.IsInteger
+                    && existing.Scale == scale;
                 return same ? existing : null;
             }
 
-            BridgedFamily? family = Register(instrument, shape, name);
+            BridgedFamily? family = Register(instrument, shape, name, baseUnit, scale);
             if (family is not null)
             {
                 _families.Add(name, family);
@@ -212,9 +219,9 @@ public sealed class MeterBridge : IDisposable
         }
     }
 
-    private BridgedFamily? Register(Instrument instrument, InstrumentShape shape, string name)
+    private BridgedFamily? Register(Instrument instrument, InstrumentShape shape, string name, string? baseUnit, double scale)
     {
-        string unit = PrometheusNaming.UnitWord(instrument.Unit);
+        string unit = PrometheusNaming.UnitWord(baseUnit);
         string? exposedUnit = unit.Length > 0 && MetricRules.HasUnitSuffix(shape.Kind == MetricKind.Counter ? PrometheusNaming.TotalSuffix : null, name, unit) ? unit : null;
         string help = string.IsNullOrWhiteSpace(instrument.Description) ? instrument.Meter.Name + " " + instrument.Name : instrument.Description;
         if (help.Length > MetricRules.MaxHelpLength)
@@ -222,7 +229,7 @@ public sealed class MeterBridge : IDisposable
             help = help[..MetricRules.MaxHelpLength];
         }
 
-        double[]? buckets = shape.Kind == MetricKind.Histogram ? InstrumentShape.Buckets(instrument) : null;
+        double[]? buckets = shape.Kind == MetricKind.Histogram ? InstrumentShape.Buckets(instrument, scale) : null;
         Func<string, bool> keep = _options.TagFilter(instrument.Name);
         int cap = _options.MaxSeriesPerInstrument;
         DropCounters drops = _registry.Drops;
@@ -230,7 +237,7 @@ public sealed class MeterBridge : IDisposable
         {
             return (BridgedFamily)_registry.Register(
                 new MetricDescriptor(shape.Kind, name, help, buckets: buckets, unit: exposedUnit),
-                layout => new BridgedFamily(layout, exposedUnit, shape.Aggregation, shape.IsInteger, cap, keep, drops));
+                layout => new BridgedFamily(layout, exposedUnit, shape.Aggregation, shape.IsInteger, scale, cap, keep, drops));
         }
         catch (MetricRegistrationException)
         {

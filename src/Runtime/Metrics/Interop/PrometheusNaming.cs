@@ -16,12 +16,36 @@ internal static class PrometheusNaming
 
     /// <summary>
     /// Appended to a gauge whose translated name ends in a suffix Prometheus reserves for histograms and summaries
-    /// (<c>_count</c>, <c>_sum</c>, <c>_bucket</c>), which promtool rejects on any other type:
-    /// <c>dotnet.timer.count</c> becomes <c>dotnet_timer_count_current</c>.
+    /// (<c>_count</c>, <c>_sum</c>, <c>_bucket</c>) or for counters (<c>_total</c>, also on a histogram), which promtool
+    /// rejects on any other type: <c>dotnet.timer.count</c> becomes <c>dotnet_timer_count_current</c>.
     /// </summary>
     public const string ReservedSuffixEscape = "_current";
 
-    private static readonly string[] ReservedSuffixes = { "_count", "_sum", "_bucket" };
+    private static readonly string[] ReservedSuffixes = { "_count", "_sum", "_bucket", TotalSuffix };
+
+    /// <summary>
+    /// The unit the bridge names and records in, and the factor from the instrument's unit: the units promtool calls
+    /// non-base (<c>ms</c>, <c>us</c>, <c>ns</c>, <c>min</c>, <c>h</c>, <c>d</c>; <c>KiBy</c> … <c>TBy</c>) become seconds and
+    /// bytes, so <c>ms</c> is recorded ×0.001 under <c>_seconds</c>. Other units are kept with factor 1.
+    /// </summary>
+    public static (string? Unit, double Scale) ToBaseUnit(string? unit) => unit switch
+    {
+        "ms" => ("s", 1e-3),
+        "us" => ("s", 1e-6),
+        "ns" => ("s", 1e-9),
+        "min" => ("s", 60),
+        "h" => ("s", 3600),
+        "d" => ("s", 86400),
+        "KiBy" => ("By", 1024),
+        "MiBy" => ("By", 1024.0 * 1024),
+        "GiBy" => ("By", 1024.0 * 1024 * 1024),
+        "TiBy" => ("By", 1024.0 * 1024 * 1024 * 1024),
+        "KBy" => ("By", 1e3),
+        "MBy" => ("By", 1e6),
+        "GBy" => ("By", 1e9),
+        "TBy" => ("By", 1e12),
+        _ => (unit, 1),
+    };
 
     /// <summary>The Prometheus name of an instrument.</summary>
     /// <param name="instrumentName">The instrument's name, e.g. <c>http.server.request.duration</c>.</param>
@@ -46,14 +70,12 @@ internal static class PrometheusNaming
             return name + TotalSuffix;
         }
 
-        if (kind == MetricKind.Gauge)
+        foreach (string reserved in ReservedSuffixes)
         {
-            foreach (string reserved in ReservedSuffixes)
+            // A histogram writes _count, _sum and _bucket itself, so only _total is reserved for it.
+            if (name.EndsWith(reserved, StringComparison.Ordinal) && (kind == MetricKind.Gauge || reserved == TotalSuffix))
             {
-                if (name.EndsWith(reserved, StringComparison.Ordinal))
-                {
-                    return name + ReservedSuffixEscape;
-                }
+                return name + ReservedSuffixEscape;
             }
         }
 

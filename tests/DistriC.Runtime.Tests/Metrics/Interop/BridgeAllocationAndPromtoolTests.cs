@@ -68,6 +68,9 @@ public sealed class BridgeAllocationAndPromtoolTests
         f.Meter.CreateGauge<double>("load.sum", null, "A gauge named like a histogram part").Record(1);
         f.Meter.CreateHistogram<double>("request.duration", "s", "Duration").Record(0.3, new KeyValuePair<string, object?>("le", "reserved"));
         f.Meter.CreateObservableGauge("cache.hit", () => 0.5, "1", "Ratio");
+        f.Meter.CreateHistogram<double>("db.latency", "ms", "Latency").Record(12);
+        f.Meter.CreateUpDownCounter<long>("errors.total", null, "A gauge named like a counter").Add(2);
+        f.Meter.CreateObservableGauge("heap", () => 2L, "MiBy", "Heap");
         Counter<long> wide = f.Meter.CreateCounter<long>("wide", null, "Overflowing");
         for (int i = 0; i < 10; i++)
         {
@@ -81,6 +84,8 @@ public sealed class BridgeAllocationAndPromtoolTests
         Assert.Contains("dotnet_assembly_count_current 12\n", text, StringComparison.Ordinal);
         Assert.Contains("load_sum_current 1\n", text, StringComparison.Ordinal);
         Assert.Contains("cache_hit_ratio 0.5\n", text, StringComparison.Ordinal);
+        Assert.Contains("errors_total_current 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("heap_bytes 2097152\n", text, StringComparison.Ordinal);
     }
 
     private static DistriC.Metrics.Interop.BridgedFamily GetState(BridgeFixture f)

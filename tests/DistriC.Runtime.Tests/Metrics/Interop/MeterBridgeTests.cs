@@ -68,6 +68,23 @@ public sealed class MeterBridgeTests
     }
 
     [Fact]
+    public void Instruments_in_non_base_units_are_recorded_in_seconds_and_bytes()
+    {
+        using var f = new BridgeFixture();
+        Histogram<int> latency = f.Meter.CreateHistogram<int>("db.latency", "ms", "Latency");
+        latency.Record(25);
+        latency.Record(3000);
+        f.Meter.CreateObservableGauge("cache.size", () => 3L, "KiBy", "Cache size");
+
+        string text = f.Text();
+        Assert.Contains("db_latency_seconds_bucket{le=\"0.025\"} 1\n", text, StringComparison.Ordinal); // OpenTelemetry's ms bounds, in seconds
+        Assert.Contains("db_latency_seconds_bucket{le=\"2.5\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("db_latency_seconds_bucket{le=\"5\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("db_latency_seconds_sum 3.025\n", text, StringComparison.Ordinal);
+        Assert.Contains("cache_size_bytes 3072\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Up_down_counters_gauges_and_observables_become_gauges_and_counters_read_at_scrape_time()
     {
         using var f = new BridgeFixture();

@@ -18,6 +18,9 @@ public sealed class PrometheusNamingTests
     [InlineData("dotnet.assembly.count", "{assembly}", MetricKind.Gauge, "dotnet_assembly_count_current")]
     [InlineData("dotnet.process.cpu.count", "{cpu}", MetricKind.Gauge, "dotnet_process_cpu_count_current")]
     [InlineData("queue.sum", null, MetricKind.Gauge, "queue_sum_current")]
+    [InlineData("errors.total", null, MetricKind.Gauge, "errors_total_current")]
+    [InlineData("batches.total", null, MetricKind.Histogram, "batches_total_current")]
+    [InlineData("batch.count", null, MetricKind.Histogram, "batch_count")]
     [InlineData("requests_total", null, MetricKind.Counter, "requests_total")]
     [InlineData("io.throughput", "By/s", MetricKind.Gauge, "io_throughput_bytes_per_second")]
     [InlineData("cache.hit_ratio", "1", MetricKind.Gauge, "cache_hit_ratio")]
@@ -28,6 +31,19 @@ public sealed class PrometheusNamingTests
     public void Instrument_names_translate_as_dashboards_expect(string instrument, string? unit, MetricKind kind, string expected)
     {
         Assert.Equal(expected, PrometheusNaming.MetricName(instrument, unit, kind));
+    }
+
+    [Theory]
+    [InlineData("ms", "s", 0.001)]
+    [InlineData("ns", "s", 1e-9)]
+    [InlineData("min", "s", 60.0)]
+    [InlineData("KiBy", "By", 1024.0)]
+    [InlineData("MBy", "By", 1e6)]
+    [InlineData("s", "s", 1.0)]
+    [InlineData("{request}", "{request}", 1.0)]
+    public void Non_base_units_become_seconds_and_bytes(string unit, string expected, double scale)
+    {
+        Assert.Equal((expected, scale), PrometheusNaming.ToBaseUnit(unit));
     }
 
     [Theory]
