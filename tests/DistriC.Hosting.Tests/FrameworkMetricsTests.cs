@@ -67,6 +67,21 @@ public sealed class FrameworkMetricsTests
     }
 
     [Fact]
+    public async Task Two_hosts_in_one_process_count_only_their_own_requests()
+    {
+        await using WebApplication first = await StartAppAsync(_ => { });
+        await using WebApplication second = await StartAppAsync(_ => { });
+        using var firstClient = new HttpClient { BaseAddress = new Uri(first.Urls.First()) };
+        using var secondClient = new HttpClient { BaseAddress = new Uri(second.Urls.First()) };
+        await SendRequestsAsync(firstClient);
+        Assert.Equal("order 7", await secondClient.GetStringAsync("/orders/7"));
+
+        await WaitForAsync(firstClient, t => Count(t, RouteSeries) == 5);
+        string text = await WaitForAsync(secondClient, t => Count(t, RouteSeries) == 1);
+        Assert.Equal(0, Count(text, FailSeries)); // the first host's failure is not in the second host's registry
+    }
+
+    [Fact]
     public async Task Each_preset_can_be_switched_off()
     {
         await using WebApplication app = await StartAppAsync(o =>
