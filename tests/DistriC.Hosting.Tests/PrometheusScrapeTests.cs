@@ -148,7 +148,7 @@ public sealed class PrometheusScrapeTests
     }
 
     /// <summary>Runs an instant query until <paramref name="done"/> holds; returns labels (without __name__, job, instance) → value.</summary>
-    private static async Task<Dictionary<string, double>> PollAsync(
+    internal static async Task<Dictionary<string, double>> PollAsync(
         HttpClient api, string query, Func<Dictionary<string, double>, bool> done, PrometheusProcess prometheus, CancellationToken deadline)
     {
         Dictionary<string, double> last = [];
@@ -204,7 +204,7 @@ public sealed class PrometheusScrapeTests
     }
 
     /// <summary>A Prometheus server on a free loopback port with a temporary config and storage; killed on dispose.</summary>
-    private sealed class PrometheusProcess : IDisposable
+    internal sealed class PrometheusProcess : IDisposable
     {
         private readonly Process _process;
         private readonly string _directory;

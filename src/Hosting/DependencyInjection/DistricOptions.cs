@@ -41,4 +41,10 @@ public sealed class DistricOptions
     /// work).
     /// </summary>
     public TracerOptions? Tracing { get; set; }
+
+    /// <summary>
+    /// The framework and runtime metrics brought into the registry (ASP.NET Core, <c>System.Net.Http</c>, <c>System.Runtime</c>,
+    /// <c>process_*</c>) and the registry published as a Meter; all on by default, each with an opt-out.
+    /// </summary>
+    public DistricFrameworkMetricsOptions FrameworkMetrics { get; set; } = new();
 }

@@ -50,6 +50,8 @@ public static class DistricServiceCollectionExtensions
         }));
         services.TryAddSingleton(sp => new DistricEndpointHandler(sp.GetRequiredService<MetricRegistry>(), sp.GetRequiredService<HealthRegistry>()));
 
+        DistricFrameworkMetrics.Add(services, options.FrameworkMetrics ?? new DistricFrameworkMetricsOptions());
+
         if (options.PublishHealthChecks)
         {
             services.AddHealthChecks();

@@ -215,6 +215,7 @@ public sealed class MetricRegistry
     public void WriteTo(IBufferWriter<byte> output, ExpositionFormat format = ExpositionFormat.Prometheus)
     {
         ArgumentNullException.ThrowIfNull(output);
+        Collecting?.Invoke();
         TextFormats.Write(Volatile.Read(ref _families), output, format);
     }
 
@@ -233,6 +234,7 @@ public sealed class MetricRegistry
     public void Collect(IMetricVisitor visitor)
     {
         ArgumentNullException.ThrowIfNull(visitor);
+        Collecting?.Invoke();
         var writer = new VisitorSampleWriter(visitor);
         MetricFamily.WriteAll(Volatile.Read(ref _families), ref writer);
     }
@@ -247,9 +249,28 @@ public sealed class MetricRegistry
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>
+    /// Raised after a family has been registered, outside the registration lock (so a handler may register or create
+    /// instruments of its own): the hook of the Meter publisher (<see cref="MetricMeterPublisher"/>).
+    /// </summary>
+    internal event Action<MetricFamily>? FamilyRegistered;
+
+    /// <summary>
+    /// Raised at the start of every <see cref="WriteTo"/> and <see cref="Collect"/>, on the reading thread: the
+    /// <see cref="MeterBridge"/> has the observable instruments it bridges report their values here.
+    /// </summary>
+    internal event Action? Collecting;
+
+    /// <summary>The families registered so far, in registration order (an immutable snapshot).</summary>
+    internal MetricFamily[] Families => Volatile.Read(ref _families);
+
     /// <summary>Validates and registers a family; nothing is added unless every check passes.</summary>
-    internal MetricFamily Register(MetricDescriptor descriptor, Func<MetricLayout, MetricFamily>? create) =>
-        Register(descriptor, create, isInternal: false);
+    internal MetricFamily Register(MetricDescriptor descriptor, Func<MetricLayout, MetricFamily>? create)
+    {
+        MetricFamily family = Register(descriptor, create, isInternal: false);
+        FamilyRegistered?.Invoke(family);
+        return family;
+    }
 
     private MetricFamily Register(MetricDescriptor descriptor, Func<MetricLayout, MetricFamily>? create, bool isInternal)
     {

@@ -16,7 +16,7 @@ public static partial class ExpositionValidator
     [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(?<labels>[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*"(?:,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*")*)?\})? (?<value>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]?Inf|NaN)(?: -?[0-9]+(?:\.[0-9]+)?)?$""")]
     private static partial Regex SampleLine();
 
-    [GeneratedRegex("""^# (?:HELP (?<help>[a-zA-Z_:][a-zA-Z0-9_:]*)(?: .*)?|TYPE (?<type>[a-zA-Z_:][a-zA-Z0-9_:]*) (?:counter|gauge|histogram|summary|untyped|unknown|info|stateset|gaugehistogram))$""")]
+    [GeneratedRegex("""^# (?:HELP (?<help>[a-zA-Z_:][a-zA-Z0-9_:]*)(?: .*)?|UNIT (?<unit>[a-zA-Z_:][a-zA-Z0-9_:]*) [a-zA-Z0-9_:]+|TYPE (?<type>[a-zA-Z_:][a-zA-Z0-9_:]*) (?:counter|gauge|histogram|summary|untyped|unknown|info|stateset|gaugehistogram))$""")]
     private static partial Regex CommentLine();
 
     /// <summary>Every problem found; empty when <paramref name="text"/> is valid exposition of <paramref name="format"/>.</summary>

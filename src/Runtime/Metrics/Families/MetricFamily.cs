@@ -53,13 +53,13 @@ internal abstract class MetricFamily
     public TextFamily TextFor(ExpositionFormat format) => _text[(int)format];
 
     /// <summary>The family's description for the public read path; allocates nothing.</summary>
-    public MetricFamilyInfo Describe() => new(Header.Kind, Header.Name, Header.Help, Header.Unit, _labelNames, Layout.Buckets, Layout.Cardinality);
+    public virtual MetricFamilyInfo Describe() => new(Header.Kind, Header.Name, Header.Help, Header.Unit, _labelNames, Layout.Buckets, Layout.Cardinality);
 
     /// <summary>
     /// The label values of series <paramref name="series"/>, in label order. The table is built on the
     /// first call, so registries that only serve text never pay for it.
     /// </summary>
-    public ReadOnlySpan<string> LabelValuesOf(int series)
+    public virtual ReadOnlySpan<string> LabelValuesOf(int series)
     {
         int width = _labelNames.Length;
         if (width == 0)

@@ -1,0 +1,347 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using DistriC.Exposition;
+using DistriC.Infrastructure;
+
+namespace DistriC.Metrics.Interop;
+
+/// <summary>
+/// The family of one bridged instrument (or of several instruments with the same translated name, e.g. one per DI
+/// container): series are created the first time their tag set is seen, up to a cap, after which new tag sets share one
+/// overflow series labelled <c>otel_metric_overflow="true"</c>.
+/// </summary>
+/// <remarks>
+/// Recording a measurement of an existing series is lock-free and allocation-free: the tag keys resolve through
+/// <see cref="TagSlots"/>, the values hash and compare in place (<see cref="TagValues"/>), <see cref="SeriesIndex"/>
+/// finds the series, and one atomic operation updates it. Only a tag set not seen before takes the lock, builds the
+/// series' label text once and publishes it.
+/// </remarks>
+internal sealed class BridgedFamily : MetricFamily
+{
+    private const int StackTags = 32;
+    private const int StackBuckets = 64;
+
+    private readonly object _lock = new();
+    private readonly TagSlots _slots;
+    private readonly SeriesIndex _index = new();
+    private readonly Dictionary<string, BridgedSeries> _byText = new(StringComparer.Ordinal);
+    private readonly DropCounters _drops;
+    private readonly int _bucketCount;
+    private BridgedSeries[] _series = new BridgedSeries[4];
+    private int _seriesCount;
+    private BridgedSeries? _overflow;
+    private volatile bool _full;
+    private long _overflowed;
+    private readonly double _multiply;
+    private readonly double _divide;
+
+    public BridgedFamily(MetricLayout layout, string? unit, BridgedAggregation aggregation, bool integer, double scale, int maxSeries, Func<string, bool> keepTag, DropCounters drops)
+        : base(layout, unit)
+    {
+        Aggregation = aggregation;
+        Scale = scale;
+        // Sub-units divide by an exact integer (1000 for ms) rather than multiplying by an inexact 0.001, so 25 ms is 0.025.
+        _multiply = scale >= 1 ? scale : 1;
+        _divide = scale >= 1 ? 1 : Math.Round(1 / scale);
+        IsInteger = integer;
+        MaxSeries = maxSeries;
+        _drops = drops;
+        _slots = new TagSlots(keepTag, layout.Kind == MetricKind.Histogram);
+        _bucketCount = layout.Kind == MetricKind.Histogram ? layout.Buckets.Length + 1 : 0;
+    }
+
+    public BridgedAggregation Aggregation { get; }
+
+    /// <summary>True when the instruments measure integers (cells are 64-bit integers), false for floating point.</summary>
+    public bool IsInteger { get; }
+
+    /// <summary>The factor from the instruments' unit to the exposed base unit (1, or e.g. 0.001 for <c>ms</c>, with floating-point cells).</summary>
+    public double Scale { get; }
+
+    /// <summary>Series kept before new tag sets fold into the overflow series (which is not counted here).</summary>
+    public int MaxSeries { get; }
+
+    /// <summary>Series held, the overflow series included once it exists.</summary>
+    public int SeriesCount => Volatile.Read(ref _seriesCount);
+
+    /// <summary>Measurements recorded into the overflow series because the family had reached <see cref="MaxSeries"/>.</summary>
+    public long Overflowed => Interlocked.Read(ref _overflowed);
+
+    public void Record(long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (!IsInteger)
+        {
+            // Integer instruments in a non-base unit (ms, KiBy) are scaled, so their cells hold doubles.
+            Record((double)value, tags);
+            return;
+        }
+
+        if (Aggregation == BridgedAggregation.MonotonicSum && value < 0)
+        {
+            _drops.RecordInvalidValue();
+            return;
+        }
+
+        BridgedSeries series = Lookup(tags);
+        switch (Aggregation)
+        {
+            case BridgedAggregation.MonotonicSum:
+            case BridgedAggregation.Sum:
+                series.AddInteger(value);
+                break;
+            case BridgedAggregation.LastValue:
+                series.SetInteger(value);
+                break;
+            default:
+                series.Observe(value, Layout.Buckets);
+                break;
+        }
+    }
+
+    public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        value = value * _multiply / _divide;
+        if (double.IsNaN(value) ? Aggregation != BridgedAggregation.LastValue : Aggregation == BridgedAggregation.MonotonicSum && value < 0)
+        {
+            _drops.RecordInvalidValue();
+            return;
+        }
+
+        BridgedSeries series = Lookup(tags);
+        switch (Aggregation)
+        {
+            case BridgedAggregation.MonotonicSum:
+            case BridgedAggregation.Sum:
+                series.AddValue(value);
+                break;
+            case BridgedAggregation.LastValue:
+                series.SetValue(value);
+                break;
+            default:
+                series.Observe(value, Layout.Buckets);
+                break;
+        }
+    }
+
+    public override MetricFamilyInfo Describe() =>
+        new(Header.Kind, Header.Name, Header.Help, Header.Unit, _slots.Names, Layout.Buckets, SeriesCount);
+
+    public override ReadOnlySpan<string> LabelValuesOf(int series) =>
+        Volatile.Read(ref _series)[series].LabelValues.AsSpan(0, _slots.Names.Length);
+
+    public override void WriteSamples<TWriter>(ref TWriter writer)
+    {
+        int count = Volatile.Read(ref _seriesCount);
+        BridgedSeries[] all = Volatile.Read(ref _series);
+        if (_bucketCount > 0)
+        {
+            WriteHistograms(ref writer, all, count);
+            return;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            BridgedSeries series = all[i];
+            if (Header.Kind == MetricKind.Counter && IsInteger)
+            {
+                writer.WriteCounter(i, series.LabelBytes, series.Integer);
+            }
+            else
+            {
+                // A floating-point counter prints like a gauge in both text formats; the read path gets it as Value.
+                writer.WriteGauge(i, series.LabelBytes, IsInteger ? series.Integer : series.Value);
+            }
+        }
+    }
+
+    private void WriteHistograms<TWriter>(ref TWriter writer, BridgedSeries[] all, int count)
+        where TWriter : struct, ISampleWriter
+    {
+        long[]? rented = null;
+        Span<long> buckets = _bucketCount <= StackBuckets ? stackalloc long[StackBuckets] : (rented = ArrayPool<long>.Shared.Rent(_bucketCount));
+        buckets = buckets[.._bucketCount];
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                long total = all[i].CopyBuckets(buckets);
+                writer.WriteHistogram(i, all[i].LabelBytes, buckets, total, all[i].Sum);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<long>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private BridgedSeries Lookup(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (tags.Length > StackTags)
+        {
+            return LookupLocked(tags);
+        }
+
+        Span<int> slots = stackalloc int[StackTags];
+        int hash = 0;
+        int kept = 0;
+        for (int t = 0; t < tags.Length; t++)
+        {
+            object? value = tags[t].Value;
+            int slot = value is null ? TagSlots.Dropped : _slots.Find(tags[t].Key);
+            if (slot == TagSlots.Unknown)
+            {
+                return LookupLocked(tags);
+            }
+
+            slots[t] = slot;
+            if (slot >= 0)
+            {
+                kept++;
+                hash += SeriesIndex.Mix(slot, TagValues.Hash(value!));
+            }
+        }
+
+        BridgedSeries? found = _index.Find(hash, tags, slots[..tags.Length], kept);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        if (_full && _overflow is { } overflow)
+        {
+            // At the cap, a new tag set never takes the lock: it goes straight to the overflow series.
+            Interlocked.Increment(ref _overflowed);
+            return overflow;
+        }
+
+        return LookupLocked(tags);
+    }
+
+    private BridgedSeries LookupLocked(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        lock (_lock)
+        {
+            var slots = new int[tags.Length];
+            var values = new object?[TagSlots.Width];
+            int hash = 0;
+            int kept = 0;
+            for (int t = 0; t < tags.Length; t++)
+            {
+                object? value = tags[t].Value;
+                int slot = value is null ? TagSlots.Dropped : _slots.FindOrAdd(tags[t].Key);
+                slots[t] = slot;
+                if (slot >= 0)
+                {
+                    kept++;
+                    hash += SeriesIndex.Mix(slot, TagValues.Hash(value!));
+                    values[slot] ??= value;
+                }
+            }
+
+            BridgedSeries? found = _index.Find(hash, tags, slots, kept);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            string[] labelValues = LabelValues(values);
+            string text = EncodeLabels(labelValues);
+            if (_byText.TryGetValue(text, out BridgedSeries? same))
+            {
+                // The same label text from other value types (a boxed 200 and "200"): one series, one more key for it.
+                AddEntry(hash, values, kept, same);
+                return same;
+            }
+
+            if (_byText.Count >= MaxSeries)
+            {
+                _overflowed++;
+                return Overflow();
+            }
+
+            var series = new BridgedSeries(labelValues, Encoding.UTF8.GetBytes(text), _bucketCount);
+            _byText.Add(text, series);
+            Append(series);
+            AddEntry(hash, values, kept, series);
+            return series;
+        }
+    }
+
+    private void AddEntry(int hash, object?[] values, int kept, BridgedSeries series)
+    {
+        // Aliases are bounded too: past twice the cap, a further one is just not remembered (its next lookup locks again).
+        if (_index.Count < (2 * MaxSeries) + 16)
+        {
+            _index.Add(hash, values, kept, series);
+        }
+    }
+
+    private BridgedSeries Overflow()
+    {
+        if (_overflow is null)
+        {
+            int slot = _slots.OverflowSlot();
+            var labelValues = new string[TagSlots.Width];
+            Array.Fill(labelValues, string.Empty);
+            labelValues[slot] = "true";
+            _overflow = new BridgedSeries(labelValues, Encoding.UTF8.GetBytes(TagSlots.OverflowLabel + "=\"true\""), _bucketCount);
+            Append(_overflow);
+            _full = true;
+        }
+
+        return _overflow;
+    }
+
+    private void Append(BridgedSeries series)
+    {
+        if (_seriesCount == _series.Length)
+        {
+            var larger = new BridgedSeries[_series.Length * 2];
+            _series.CopyTo(larger, 0);
+            Volatile.Write(ref _series, larger);
+        }
+
+        _series[_seriesCount] = series;
+        Volatile.Write(ref _seriesCount, _seriesCount + 1);
+    }
+
+    private static string[] LabelValues(object?[] values)
+    {
+        var text = new string[values.Length];
+        for (int slot = 0; slot < values.Length; slot++)
+        {
+            text[slot] = values[slot] is { } value ? TagValues.Text(value) : string.Empty;
+        }
+
+        return text;
+    }
+
+    private string EncodeLabels(string[] labelValues)
+    {
+        ReadOnlySpan<string> names = _slots.Names;
+        var text = new StringBuilder();
+        for (int slot = 0; slot < names.Length; slot++)
+        {
+            // An empty value is the same as no label in Prometheus, so it is not written.
+            if (labelValues[slot].Length == 0)
+            {
+                continue;
+            }
+
+            if (text.Length > 0)
+            {
+                text.Append(',');
+            }
+
+            text.Append(names[slot]).Append("=\"").Append(TextEscaping.EscapeLabelValue(labelValues[slot])).Append('"');
+        }
+
+        return text.ToString();
+    }
+}
