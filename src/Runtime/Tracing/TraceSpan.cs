@@ -18,12 +18,13 @@ public readonly struct TraceSpan : IDisposable
     private readonly SpanRecord? _record;
     private readonly int _state;
 
-    internal TraceSpan(SpanRecord? record, int state, TraceContext context, SpanId parentSpanId)
+    internal TraceSpan(SpanRecord? record, int state, TraceContext context, SpanId parentSpanId, SpanKind kind)
     {
         _record = record;
         _state = state;
         Context = context;
         ParentSpanId = parentSpanId;
+        Kind = kind;
     }
 
     /// <summary>
@@ -40,6 +41,9 @@ public readonly struct TraceSpan : IDisposable
 
     /// <summary>The parent's span ID, or the invalid (zero) ID for a root span.</summary>
     public SpanId ParentSpanId { get; }
+
+    /// <summary>The span's role, given at start (<see cref="SpanKind.Internal"/> by default; also kept when not recorded).</summary>
+    public SpanKind Kind { get; }
 
     /// <summary>True while the span is being recorded: sampled in and not yet finished.</summary>
     public bool IsRecording => _record is not null && _record.IsLive(_state);

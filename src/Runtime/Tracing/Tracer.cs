@@ -97,22 +97,48 @@ public sealed partial class Tracer : IDisposable
     public TracerOptions Options { get; }
 
     /// <summary>
-    /// Starts a span: a child of <see cref="ActiveSpan"/> when one is set, otherwise the root of a new trace.
+    /// Starts a span of kind <see cref="SpanKind.Internal"/>: a child of <see cref="ActiveSpan"/> when one is set, otherwise
+    /// the root of a new trace.
     /// </summary>
     /// <param name="name">Operation name (null is recorded as empty).</param>
     /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
-    public TraceSpan StartSpan(string name)
+    public TraceSpan StartSpan(string name) => StartSpan(name, SpanKind.Internal);
+
+    /// <summary>
+    /// Starts a span of the given kind: a child of <see cref="ActiveSpan"/> when one is set, otherwise the root of a new
+    /// trace.
+    /// </summary>
+    /// <param name="name">Operation name (null is recorded as empty).</param>
+    /// <param name="kind">The span's role.</param>
+    /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
+    public TraceSpan StartSpan(string name, SpanKind kind)
     {
         TraceContext parent = s_activeSpan.Value.Context;
-        return parent.IsValid ? StartLocalChild(parent, name) : StartWithRatio(default, name);
+        return parent.IsValid ? StartLocalChild(parent, name, kind) : StartWithRatio(default, name, kind);
     }
 
     /// <summary>Starts a child of <paramref name="parent"/>: same trace, recorded if and only if the parent is.</summary>
     /// <param name="parent">The parent span; an invalid (default) span makes this a root span.</param>
     /// <param name="name">Operation name.</param>
+    /// <returns>The span, of kind <see cref="SpanKind.Internal"/>.</returns>
+    public TraceSpan StartChildSpan(in TraceSpan parent, string name) => StartChildSpan(parent, name, SpanKind.Internal);
+
+    /// <summary>Starts a child of <paramref name="parent"/> of the given kind: same trace, recorded if and only if the parent is.</summary>
+    /// <param name="parent">The parent span; an invalid (default) span makes this a root span.</param>
+    /// <param name="name">Operation name.</param>
+    /// <param name="kind">The span's role.</param>
     /// <returns>The span.</returns>
-    public TraceSpan StartChildSpan(in TraceSpan parent, string name) =>
-        parent.Context.IsValid ? StartLocalChild(parent.Context, name) : StartWithRatio(default, name);
+    public TraceSpan StartChildSpan(in TraceSpan parent, string name, SpanKind kind) =>
+        parent.Context.IsValid ? StartLocalChild(parent.Context, name, kind) : StartWithRatio(default, name, kind);
+
+    /// <summary>
+    /// Starts a span of kind <see cref="SpanKind.Internal"/> continuing a remote trace; see
+    /// <see cref="StartSpanFromContext(in TraceContext, string, SpanKind)"/>.
+    /// </summary>
+    /// <param name="context">The remote parent.</param>
+    /// <param name="name">Operation name.</param>
+    /// <returns>The span.</returns>
+    public TraceSpan StartSpanFromContext(in TraceContext context, string name) => StartSpanFromContext(context, name, SpanKind.Internal);
 
     /// <summary>
     /// Starts a span continuing a remote trace (from <see cref="TraceContext.Extract"/>). A context whose sampled flag
@@ -122,35 +148,36 @@ public sealed partial class Tracer : IDisposable
     /// </summary>
     /// <param name="context">The remote parent.</param>
     /// <param name="name">Operation name.</param>
+    /// <param name="kind">The span's role (<see cref="SpanKind.Server"/> for an incoming request).</param>
     /// <returns>The span.</returns>
-    public TraceSpan StartSpanFromContext(in TraceContext context, string name)
+    public TraceSpan StartSpanFromContext(in TraceContext context, string name, SpanKind kind)
     {
         if (!context.IsValid)
         {
-            return StartWithRatio(default, name);
+            return StartWithRatio(default, name, kind);
         }
 
-        return context.IsSampled ? StartWithRatio(context, name) : StartNotRecorded(context);
+        return context.IsSampled ? StartWithRatio(context, name, kind) : StartNotRecorded(context, kind);
     }
 
-    private TraceSpan StartLocalChild(in TraceContext parent, string name) =>
-        parent.IsSampled ? StartRecorded(parent, name) : StartNotRecorded(parent);
+    private TraceSpan StartLocalChild(in TraceContext parent, string name, SpanKind kind) =>
+        parent.IsSampled ? StartRecorded(parent, name, kind) : StartNotRecorded(parent, kind);
 
     // The parent context (default for a root span) gives the new span its trace ID, random-trace-id flag and parent ID.
-    private TraceSpan StartWithRatio(in TraceContext parent, string name)
+    private TraceSpan StartWithRatio(in TraceContext parent, string name, SpanKind kind)
     {
         SamplingRatio ratio = _backpressure.InBackpressure ? _backpressureRatio : _normalRatio;
         bool keep = ratio.Drop == 0
             ? ratio.Keep > 0
             : (ulong)(Interlocked.Increment(ref _sampleCounter.Value) - 1) % (ulong)ratio.Total < (ulong)ratio.Keep;
-        return keep ? StartRecorded(parent, name) : StartNotRecorded(parent);
+        return keep ? StartRecorded(parent, name, kind) : StartNotRecorded(parent, kind);
     }
 
-    private TraceSpan StartRecorded(in TraceContext parent, string name)
+    private TraceSpan StartRecorded(in TraceContext parent, string name, SpanKind kind)
     {
         if (_disposed)
         {
-            return StartNotRecorded(parent);
+            return StartNotRecorded(parent, kind);
         }
 
         Interlocked.Increment(ref _sampledIn.Value);
@@ -164,11 +191,12 @@ public sealed partial class Tracer : IDisposable
         record.Context = context;
         record.ParentSpanId = parent.SpanId;
         record.Name = name ?? string.Empty;
+        record.Kind = kind;
         record.StartTimestamp = Timestamp();
-        return new TraceSpan(record, state, context, parent.SpanId);
+        return new TraceSpan(record, state, context, parent.SpanId, kind);
     }
 
-    private TraceSpan StartNotRecorded(in TraceContext parent)
+    private TraceSpan StartNotRecorded(in TraceContext parent, SpanKind kind)
     {
         if (!_disposed)
         {
@@ -176,7 +204,7 @@ public sealed partial class Tracer : IDisposable
         }
 
         TraceContext context = IdGenerator.Current.NewSpanContext(parent, isSampled: false);
-        return new TraceSpan(null, 0, context, parent.SpanId);
+        return new TraceSpan(null, 0, context, parent.SpanId, kind);
     }
 
     internal DistricStatus SetTag(SpanRecord record, int state, string key, string? value)
