@@ -41,4 +41,10 @@ public sealed class DistricOptions
     /// work).
     /// </summary>
     public TracerOptions? Tracing { get; set; }
+
+    /// <summary>
+    /// Server spans for the app's requests (and the other request-tracing parts), each on by default; see
+    /// <see cref="DistricRequestTracingOptions"/>.
+    /// </summary>
+    public DistricRequestTracingOptions RequestTracing { get; set; } = new();
 }

@@ -11,7 +11,7 @@ namespace DistriC;
 /// <param name="TraceId">The trace the span belongs to.</param>
 /// <param name="SpanId">The span's own ID (the parent ID for whoever continues the trace).</param>
 /// <param name="IsSampled">The W3C sampled flag (trace-flags bit <c>01</c>): true when the span is recorded.</param>
-public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool IsSampled)
+public readonly partial record struct TraceContext(TraceId TraceId, SpanId SpanId, bool IsSampled)
 {
     /// <summary>Length of a version-00 <c>traceparent</c> value.</summary>
     public const int TraceParentLength = 55;

@@ -61,6 +61,14 @@ public readonly struct TraceSpan : IDisposable
     public DistricStatus SetTag(string key, string? value) =>
         _record is null ? DistricStatus.Ok : _record.Owner.SetTag(_record, _state, key, value);
 
+    /// <summary>
+    /// Replaces the operation name given at start (the last call wins), for a name known only later, such as the route
+    /// template of a request that is known once routing ran.
+    /// </summary>
+    /// <param name="name">The new name (null is recorded as empty).</param>
+    /// <returns><see cref="DistricStatus.Ok"/> (also for a span that is not recorded), or <see cref="DistricStatus.InvalidState"/> after the span finished.</returns>
+    public DistricStatus SetName(string? name) => _record is null ? DistricStatus.Ok : Tracer.SetName(_record, _state, name);
+
     /// <summary>Sets the span's status (the last call wins).</summary>
     /// <param name="status">The outcome.</param>
     /// <returns><see cref="DistricStatus.Ok"/>, or <see cref="DistricStatus.InvalidState"/> after the span finished.</returns>

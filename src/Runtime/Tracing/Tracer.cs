@@ -207,6 +207,17 @@ public sealed partial class Tracer : IDisposable
         return new TraceSpan(null, 0, context, parent.SpanId, kind);
     }
 
+    internal static DistricStatus SetName(SpanRecord record, int state, string? name)
+    {
+        if (!record.IsLive(state))
+        {
+            return DistricStatus.InvalidState;
+        }
+
+        record.Name = name ?? string.Empty;
+        return DistricStatus.Ok;
+    }
+
     internal DistricStatus SetTag(SpanRecord record, int state, string key, string? value)
     {
         if (!record.IsLive(state))
