@@ -12,4 +12,12 @@ public sealed class DistricRequestTracingOptions
     /// spans started inside it are its children.
     /// </summary>
     public bool ServerSpans { get; set; } = true;
+
+    /// <summary>
+    /// When true (the default), an <see cref="System.Net.Http.HttpClient"/> call made while a DistriC span is active is a
+    /// child span of kind <see cref="SpanKind.Client"/>, named after the method, and the request carries exactly one
+    /// <c>traceparent</c>, naming that span, plus the trace's <c>tracestate</c>. The hook is one per process (System.Net.Http's
+    /// diagnostic listener), held while at least one host with this option on runs.
+    /// </summary>
+    public bool ClientSpans { get; set; } = true;
 }

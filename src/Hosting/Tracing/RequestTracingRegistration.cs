@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace DistriC.Hosting.Tracing;
 
@@ -13,6 +14,11 @@ internal static class RequestTracingRegistration
         {
             // TryAddEnumerable: calling AddDistric twice still gives one server span per request.
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ServerSpanStartupFilter>());
+        }
+
+        if (options.ClientSpans)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HttpClientSpanService>());
         }
     }
 }

@@ -9,7 +9,7 @@ public readonly partial record struct TraceContext
 {
     /// <summary>
     /// The context of an <see cref="Activity"/> (e.g. <c>Activity.Current.Context</c>), so that a DistriC span can continue a
-    /// trace started by Activity-based code: same trace ID, the activity's span ID as parent, the recorded flag as sampled.
+    /// trace started by Activity-based code: same trace ID, the activity's span ID as parent, the recorded flag as sampled, its trace state when valid.
     /// </summary>
     /// <param name="context">The activity's context; the default (invalid) one gives the default (invalid) context.</param>
     /// <returns>The equivalent context.</returns>
@@ -25,7 +25,8 @@ public readonly partial record struct TraceContext
             return default;
         }
 
-        return new TraceContext(traceId, spanId, (context.TraceFlags & ActivityTraceFlags.Recorded) != 0);
+        string? traceState = context.TraceState is { Length: > 0 } state && IsValidTraceState(state) ? state : null;
+        return new TraceContext(traceId, spanId, (context.TraceFlags & ActivityTraceFlags.Recorded) != 0) { TraceState = traceState };
     }
 
     /// <summary>This context as an <see cref="ActivityContext"/>, e.g. as the parent of an Activity started for this span.</summary>
@@ -44,6 +45,6 @@ public readonly partial record struct TraceContext
         ActivityTraceId traceId = ActivityTraceId.CreateFromBytes(bytes);
         BinaryPrimitives.WriteUInt64BigEndian(bytes, SpanId.Value);
         ActivitySpanId spanId = ActivitySpanId.CreateFromBytes(bytes[..8]);
-        return new ActivityContext(traceId, spanId, IsSampled ? ActivityTraceFlags.Recorded : ActivityTraceFlags.None, traceState: null, isRemote);
+        return new ActivityContext(traceId, spanId, IsSampled ? ActivityTraceFlags.Recorded : ActivityTraceFlags.None, TraceState, isRemote);
     }
 }

@@ -112,6 +112,24 @@ public readonly struct TraceSpan : IDisposable
         return new ActiveSpanScope(previous);
     }
 
+    /// <summary>
+    /// Starts a child of this span on the tracer that started it, so code that holds only the span (not the tracer) can
+    /// continue the trace. A child of a span that is not recorded (sampled out, or the default value) is not recorded either:
+    /// it keeps the trace ID with a new span ID, so propagation still works; the default value gives the default value.
+    /// </summary>
+    /// <param name="name">Operation name.</param>
+    /// <param name="kind">The child's role.</param>
+    /// <returns>The child span.</returns>
+    public TraceSpan StartChild(string name, SpanKind kind = SpanKind.Internal)
+    {
+        if (_record is not null)
+        {
+            return _record.Owner.StartChildSpan(this, name, kind);
+        }
+
+        return Context.IsValid ? new TraceSpan(null, 0, IdGenerator.Current.NewSpanContext(Context, isSampled: false), SpanId, kind) : default;
+    }
+
     /// <summary>Writes this span's W3C <c>traceparent</c> value; see <see cref="TraceContext.Inject"/>.</summary>
     /// <param name="destination">At least <see cref="TraceContext.TraceParentLength"/> characters.</param>
     /// <param name="charsWritten">Characters written.</param>

@@ -141,7 +141,7 @@ public sealed partial class Tracer : IDisposable
     public TraceSpan StartSpanFromContext(in TraceContext context, string name) => StartSpanFromContext(context, name, SpanKind.Internal);
 
     /// <summary>
-    /// Starts a span continuing a remote trace (from <see cref="TraceContext.Extract"/>). A context whose sampled flag
+    /// Starts a span continuing a remote trace (from <see cref="TraceContext.Extract(System.ReadOnlySpan{char}, out TraceContext)"/>). A context whose sampled flag
     /// is off gives a span that is not recorded but keeps the trace ID; a sampled one goes through the sampling ratio,
     /// so backpressure also sheds incoming traffic. Either way the span and its children keep the context's trace ID and
     /// its <see cref="TraceContext.IsTraceIdRandom"/> flag. An invalid (default) context starts a new trace.

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DistriC.Hosting.Tests.Tracing;
@@ -50,6 +51,7 @@ internal sealed class TracingApp : IAsyncDisposable
             o.Tracing = new TracerOptions { Exporter = spans };
             configure?.Invoke(o);
         });
+        builder.Services.AddHttpClient();
         build?.Invoke(builder);
         WebApplication app = builder.Build();
         map(app);
