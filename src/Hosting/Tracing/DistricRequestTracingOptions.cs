@@ -20,4 +20,12 @@ public sealed class DistricRequestTracingOptions
     /// diagnostic listener), held while at least one host with this option on runs.
     /// </summary>
     public bool ClientSpans { get; set; } = true;
+
+    /// <summary>
+    /// When true (the default), the host's start wraps <see cref="System.Diagnostics.DistributedContextPropagator.Current"/>
+    /// (once per process), so that Activity-based code propagating through it sends the active DistriC span's
+    /// <c>traceparent</c> and <c>tracestate</c> rather than <see cref="System.Diagnostics.Activity.Current"/>'s. With no
+    /// DistriC span active it behaves as the propagator it wraps.
+    /// </summary>
+    public bool ActivityPropagation { get; set; } = true;
 }

@@ -16,6 +16,11 @@ internal static class RequestTracingRegistration
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ServerSpanStartupFilter>());
         }
 
+        if (options.ActivityPropagation)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PropagatorInstallService>());
+        }
+
         if (options.ClientSpans)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HttpClientSpanService>());

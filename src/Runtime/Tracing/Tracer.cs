@@ -98,23 +98,49 @@ public sealed partial class Tracer : IDisposable
 
     /// <summary>
     /// Starts a span of kind <see cref="SpanKind.Internal"/>: a child of <see cref="ActiveSpan"/> when one is set, otherwise
-    /// the root of a new trace.
+    /// of <see cref="Activity.Current"/> when there is one, otherwise the root of a new trace; see
+    /// <see cref="StartSpan(string, SpanKind)"/>.
     /// </summary>
     /// <param name="name">Operation name (null is recorded as empty).</param>
     /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
     public TraceSpan StartSpan(string name) => StartSpan(name, SpanKind.Internal);
 
     /// <summary>
-    /// Starts a span of the given kind: a child of <see cref="ActiveSpan"/> when one is set, otherwise the root of a new
-    /// trace.
+    /// Starts a span of the given kind: a child of <see cref="ActiveSpan"/> when one is set; otherwise a child of
+    /// <see cref="Activity.Current"/> (another library's span, W3C IDs) when there is one; otherwise the root of a new trace.
     /// </summary>
+    /// <remarks>
+    /// A child of an <see cref="Activity"/> takes its trace ID and its span ID as parent, and its trace state. It goes
+    /// through the sampling ratio, unless the activity is not recorded by someone's decision (its ActivitySource's sampler,
+    /// or a parent with the sampled flag off): then it is not recorded either.
+    /// </remarks>
     /// <param name="name">Operation name (null is recorded as empty).</param>
     /// <param name="kind">The span's role.</param>
     /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
     public TraceSpan StartSpan(string name, SpanKind kind)
     {
         TraceContext parent = s_activeSpan.Value.Context;
-        return parent.IsValid ? StartLocalChild(parent, name, kind) : StartWithRatio(default, name, kind);
+        if (parent.IsValid)
+        {
+            return StartLocalChild(parent, name, kind);
+        }
+
+        return Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? StartActivityChild(activity, name, kind) : StartWithRatio(default, name, kind);
+    }
+
+    // Another library's span (System.Diagnostics.Activity) is the parent when no DistriC span is active. Its "not recorded"
+    // is honoured only when someone decided it: a sampler of its ActivitySource, or its parent's flags. ASP.NET Core and
+    // HttpClient make activities that nobody samples; such a one leaves the decision to the sampling ratio.
+    private TraceSpan StartActivityChild(Activity activity, string name, SpanKind kind)
+    {
+        TraceContext parent = TraceContext.FromActivityContext(activity.Context);
+        if (!parent.IsValid)
+        {
+            return StartWithRatio(default, name, kind);
+        }
+
+        bool decided = activity.Source.Name.Length != 0 || activity.ParentSpanId != default;
+        return parent.IsSampled || !decided ? StartWithRatio(parent, name, kind) : StartNotRecorded(parent, kind);
     }
 
     /// <summary>Starts a child of <paramref name="parent"/>: same trace, recorded if and only if the parent is.</summary>
