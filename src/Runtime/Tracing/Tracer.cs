@@ -19,6 +19,7 @@ namespace DistriC;
 public sealed partial class Tracer : IDisposable
 {
     private static readonly AsyncLocal<TraceSpan> s_activeSpan = new();
+    private static volatile bool s_anySpanActivated;
 
     private readonly TimeProvider _time;
     private readonly bool _systemClock;
@@ -90,8 +91,22 @@ public sealed partial class Tracer : IDisposable
     public static TraceSpan ActiveSpan
     {
         get => s_activeSpan.Value;
-        set => s_activeSpan.Value = value;
+        set
+        {
+            if (value.Context.IsValid)
+            {
+                s_anySpanActivated = true;
+            }
+
+            s_activeSpan.Value = value;
+        }
     }
+
+    /// <summary>
+    /// False until a span is first made active in this process, so readers that only care about an active span (every log
+    /// line) skip the async-local lookup entirely in a process that never activates one.
+    /// </summary>
+    internal static bool AnySpanActivated => s_anySpanActivated;
 
     /// <summary>The options the tracer was created with.</summary>
     public TracerOptions Options { get; }

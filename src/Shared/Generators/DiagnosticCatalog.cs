@@ -37,7 +37,7 @@ namespace DistriC.Generators
             MetricDiagnostics.HelpTooLong,
             MetricDiagnostics.UnknownKind);
 
-        /// <summary>DSC101-DSC108, in ID order: what the logging analyzer reports.</summary>
+        /// <summary>DSC101-DSC109, in ID order: what the logging analyzer reports.</summary>
         public static ImmutableArray<DiagnosticDescriptor> Logging => ImmutableArray.Create(
             LoggingDiagnosticDescriptors.NotPartial,
             LoggingDiagnosticDescriptors.UnsupportedParameterType,
@@ -46,7 +46,8 @@ namespace DistriC.Generators
             LoggingDiagnosticDescriptors.NoLogger,
             LoggingDiagnosticDescriptors.EmptyText,
             LoggingDiagnosticDescriptors.InvalidSignature,
-            LoggingDiagnosticDescriptors.UndefinedLevel);
+            LoggingDiagnosticDescriptors.UndefinedLevel,
+            LoggingDiagnosticDescriptors.TraceFieldName);
 
         /// <summary>
         /// A DSC descriptor, enabled by default, with its help link. <paramref name="compilationEnd"/> marks a rule the

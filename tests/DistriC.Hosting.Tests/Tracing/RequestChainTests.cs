@@ -1,10 +1,13 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DistriC.Hosting.Tests.Tracing;
 
@@ -51,6 +54,20 @@ public sealed class RequestChainTests
 
         // What the inner request received: one traceparent naming the client span, and the incoming tracestate.
         Assert.Equal($"1|00-{IncomingTraceId}-{client.SpanId}-01|congo=t61rcWkgMzE, rojo=00f067aa0ba902b7", seen);
+
+        // The log lines of both requests carry the trace, and the span active when each was written, after the fixed fields.
+        var lines = app.LogLines().Where(l => l.GetProperty("component").GetString() is "orders" or "Stock").ToArray();
+        Assert.Equal(2, lines.Length);
+        JsonElement ordersLine = Assert.Single(lines, l => l.GetProperty("component").GetString() == "orders");
+        JsonElement stockLine = Assert.Single(lines, l => l.GetProperty("component").GetString() == "Stock");
+        Assert.Equal(
+            ["timestamp", "level", "component", "message", "trace_id", "span_id", "order"],
+            ordersLine.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal((IncomingTraceId, load.SpanId.ToString()), (ordersLine.GetProperty("trace_id").GetString(), ordersLine.GetProperty("span_id").GetString()));
+        Assert.Equal(
+            ["timestamp", "level", "component", "message", "trace_id", "span_id", "Id"],
+            stockLine.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal((IncomingTraceId, inner.SpanId.ToString()), (stockLine.GetProperty("trace_id").GetString(), stockLine.GetProperty("span_id").GetString()));
     }
 
     [Fact]
@@ -100,14 +117,21 @@ public sealed class RequestChainTests
         Assert.DoesNotContain(await app.StopAsync(), s => s.Kind == SpanKind.Client);
     }
 
+    private static readonly Action<ILogger, string, Exception?> StockOf =
+        LoggerMessage.Define<string>(Microsoft.Extensions.Logging.LogLevel.Information, default, "Stock of {Id}");
+
     private static void MapChain(WebApplication app, bool useFactory)
     {
-        app.MapGet("/stock/{id}", (HttpRequest request) =>
-            $"{request.Headers.TraceParent.Count}|{request.Headers.TraceParent}|{request.Headers.TraceState}");
-        app.MapGet("/orders/{id}", async (string id, Tracer tracer, HttpContext context, IHttpClientFactory factory) =>
+        app.MapGet("/stock/{id}", (string id, HttpRequest request, ILoggerFactory loggers) =>
+        {
+            StockOf(loggers.CreateLogger("Stock"), id, null);
+            return $"{request.Headers.TraceParent.Count}|{request.Headers.TraceParent}|{request.Headers.TraceState}";
+        });
+        app.MapGet("/orders/{id}", async (string id, Tracer tracer, JsonLogger logger, HttpContext context, IHttpClientFactory factory) =>
         {
             using TraceSpan load = tracer.StartSpan("load order");
             using ActiveSpanScope scope = load.Activate();
+            logger.Write(DistriC.LogLevel.Info, "orders", "loading", [new("order", id)]);
             using HttpClient client = useFactory ? factory.CreateClient("stock") : new HttpClient();
             return await client.GetStringAsync(new Uri(BaseOf(context), "/stock/" + id));
         });

@@ -50,13 +50,20 @@ internal sealed class TracingApp : IAsyncDisposable
             o.Logging = new JsonLoggerOptions { Mode = LogMode.Sync };
             o.Tracing = new TracerOptions { Exporter = spans };
             configure?.Invoke(o);
-        });
+        }).AddLoggerProvider(ConsoleLoggerReplacement.Never);
         builder.Services.AddHttpClient();
         build?.Invoke(builder);
         WebApplication app = builder.Build();
         map(app);
         await app.StartAsync();
         return new TracingApp(app, spans, log);
+    }
+
+    /// <summary>The JSON lines written so far (complete once <see cref="StopAsync"/> returned), parsed.</summary>
+    public System.Collections.Generic.List<System.Text.Json.JsonElement> LogLines()
+    {
+        string text = System.Text.Encoding.UTF8.GetString(Log.ToArray());
+        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)];
     }
 
     /// <summary>Stops the app (in-flight requests complete) and disposes its services (the tracer's final export); returns the spans.</summary>
