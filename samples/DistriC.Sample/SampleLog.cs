@@ -16,8 +16,7 @@ internal static partial class SampleLog
         this JsonLogger logger,
         SampleRequests.Method method,
         int status,
-        [LogField("duration_ms")] double durationMs,
-        [LogField("trace_id")] string traceId);
+        [LogField("duration_ms")] double durationMs); // trace_id and span_id: added by the logger while the request span is active
 
     [LogEvent(LogLevel.Warn, "queue", "Queue backed up")]
     public static partial void QueueBackedUp(this JsonLogger logger, int depth);

@@ -72,7 +72,10 @@ internal sealed class SampleWorkload
         request.SetStatus(code >= 500 ? SpanStatus.Error : SpanStatus.Ok);
         if (code >= 500)
         {
-            _log.RequestFailed(method, code, seconds * 1000, request.TraceId.ToString());
+            using (request.Activate())
+            {
+                _log.RequestFailed(method, code, seconds * 1000);
+            }
         }
 
         UpdateHealth(depth);

@@ -64,6 +64,7 @@ public sealed class BuildDiagnosticsTests
         { "DSC107", "[LogEvent(LogLevel.Info, \"c\", \"m\")] public static partial int Count(this JsonLogger logger); //! DSC107", "int n = logger.Count();" },
         { "DSC107", "[LogEvent(LogLevel.Info, \"c\", \"m\")] public static partial void Of<T>(this JsonLogger logger) where T : class, new(); //! DSC107", "logger.Of<object>();" },
         { "DSC108", "[LogEvent((LogLevel)42, \"c\", \"m\")] public static partial void Odd(this JsonLogger logger); //! DSC108", "logger.Odd();" },
+        { "DSC109", "[LogEvent(LogLevel.Info, \"c\", \"m\")] public static partial void Traced(this JsonLogger logger, string trace_id); //! DSC109", "logger.Traced(\"t\");" },
     };
 
     public static TheoryData<string, string, string> MetricMistakes => new()

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace DistriC.Analyzers.Logging
 {
     /// <summary>
-    /// Reports broken <c>[LogEvent]</c> declarations (DSC101-DSC108). The rules live in the shared
+    /// Reports broken <c>[LogEvent]</c> declarations (DSC101-DSC109). The rules live in the shared
     /// <c>LogEventParser</c>, the same code the generator uses to decide what to emit.
     /// </summary>
     // RS1038: this assembly references Workspaces for its code fixes; the analyzer itself uses no Workspaces

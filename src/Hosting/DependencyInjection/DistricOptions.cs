@@ -47,4 +47,10 @@ public sealed class DistricOptions
     /// <c>process_*</c>) and the registry published as a Meter; all on by default, each with an opt-out.
     /// </summary>
     public DistricFrameworkMetricsOptions FrameworkMetrics { get; set; } = new();
+
+    /// <summary>
+    /// Server spans for the app's requests (and the other request-tracing parts), each on by default; see
+    /// <see cref="DistricRequestTracingOptions"/>.
+    /// </summary>
+    public DistricRequestTracingOptions RequestTracing { get; set; } = new();
 }

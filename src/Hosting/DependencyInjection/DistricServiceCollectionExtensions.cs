@@ -51,6 +51,7 @@ public static class DistricServiceCollectionExtensions
         services.TryAddSingleton(sp => new DistricEndpointHandler(sp.GetRequiredService<MetricRegistry>(), sp.GetRequiredService<HealthRegistry>()));
 
         DistricFrameworkMetrics.Add(services, options.FrameworkMetrics ?? new DistricFrameworkMetricsOptions());
+        RequestTracingRegistration.Register(services, options.RequestTracing);
 
         if (options.PublishHealthChecks)
         {
@@ -63,9 +64,11 @@ public static class DistricServiceCollectionExtensions
 
     private static void Validate(DistricOptions options)
     {
-        if (options.MetricRegistryOptions is null || options.HealthRegistryOptions is null || options.Logging is null || options.LogOutput is null)
+        if (options.MetricRegistryOptions is null || options.HealthRegistryOptions is null || options.Logging is null || options.LogOutput is null
+            || options.RequestTracing is null)
         {
-            throw new ArgumentException("DistricOptions.MetricRegistryOptions, HealthRegistryOptions, Logging and LogOutput must not be null.", nameof(options));
+            throw new ArgumentException(
+                "DistricOptions.MetricRegistryOptions, HealthRegistryOptions, Logging, LogOutput and RequestTracing must not be null.", nameof(options));
         }
 
         if (options.Tracing is { Exporter: null })

@@ -9,7 +9,7 @@ namespace DistriC.Hosting.Logging;
 
 /// <summary>
 /// The <see cref="ILogger"/> of one category, writing each call as one line of a <see cref="JsonLogger"/>:
-/// <c>{"timestamp":..,"level":..,"component":"&lt;category&gt;","message":"&lt;formatted&gt;","event_id":..,"event_name":..,
+/// <c>{"timestamp":..,"level":..,"component":"&lt;category&gt;","message":"&lt;formatted&gt;",["trace_id":..,"span_id":..,]"event_id":..,"event_name":..,
 /// &lt;state fields&gt;,"exception":{..}}</c>.
 /// </summary>
 /// <remarks>
@@ -22,7 +22,7 @@ internal sealed class DistricLogger : ILogger
     private const string OriginalFormatKey = "{OriginalFormat}";
 
     /// <summary>Names this logger writes itself; a state field with one of them gets <see cref="RenamedPrefix"/>.</summary>
-    private static readonly string[] OwnFieldNames = ["event_id", "event_name", "exception"];
+    private static readonly string[] OwnFieldNames = ["event_id", "event_name", "exception", "trace_id", "span_id"];
     private const string RenamedPrefix = "state.";
 
     private readonly JsonLogger _target;
@@ -63,6 +63,7 @@ internal sealed class DistricLogger : ILogger
         var writer = new LogEntryWriter(_target, LogEntryWriter.DynamicComponentHeader(level));
         writer.AppendString(default, _category);
         writer.AppendString(",\"message\":"u8, message);
+        writer.AppendActiveTraceContext();
         if (eventId.Id != 0)
         {
             writer.AppendNumber(",\"event_id\":"u8, eventId.Id);

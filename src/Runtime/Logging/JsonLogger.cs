@@ -177,6 +177,7 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         var writer = new LogEntryWriter(this, header);
         writer.AppendString(default, component ?? string.Empty);
         writer.AppendString(",\"message\":"u8, message ?? string.Empty);
+        writer.AppendActiveTraceContext();
         foreach (KeyValuePair<string, string?> field in fields)
         {
             if (field.Key is null)

@@ -25,6 +25,7 @@ public readonly struct FinishedSpan
         Context = record.Context;
         ParentSpanId = record.ParentSpanId;
         Name = record.Name;
+        Kind = record.Kind;
         Status = record.Status;
     }
 
@@ -42,6 +43,9 @@ public readonly struct FinishedSpan
 
     /// <summary>The operation name given at start.</summary>
     public string Name { get; }
+
+    /// <summary>The span's role (<see cref="SpanKind.Internal"/> unless given at start), for exporters to map.</summary>
+    public SpanKind Kind { get; }
 
     /// <summary>The status set by <see cref="TraceSpan.SetStatus"/>.</summary>
     public SpanStatus Status { get; }

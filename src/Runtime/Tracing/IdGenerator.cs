@@ -68,13 +68,13 @@ internal static class IdGenerator
 
         /// <summary>
         /// The context of a new span with a new span ID: in the trace of <paramref name="parent"/> (its trace ID and
-        /// random-trace-id flag) when the parent has a trace ID, otherwise in a new trace whose random ID carries the
+        /// random-trace-id flag and tracestate) when the parent has a trace ID, otherwise in a new trace whose random ID carries the
         /// random-trace-id flag (W3C Level 2 asks for it when at least the right-most 7 bytes are random; all 128 bits
         /// are here, bar the all-zero low half, which would make the right-most 7 bytes only negligibly non-uniform).
         /// </summary>
         public TraceContext NewSpanContext(in TraceContext parent, bool isSampled) =>
             parent.TraceId.IsValid
-                ? new TraceContext(parent.TraceId, new SpanId(NextNonZero()), isSampled) { IsTraceIdRandom = parent.IsTraceIdRandom }
+                ? new TraceContext(parent.TraceId, new SpanId(NextNonZero()), isSampled, parent.IsTraceIdRandom, parent.TraceState)
                 : new TraceContext(new TraceId(Next(), NextNonZero()), new SpanId(NextNonZero()), isSampled) { IsTraceIdRandom = true };
     }
 }

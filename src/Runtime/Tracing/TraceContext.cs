@@ -6,12 +6,12 @@ namespace DistriC;
 /// The part of a span that crosses process boundaries: trace ID, span ID and the trace flags (sampled, random trace
 /// ID), as carried by the W3C <c>traceparent</c> header
 /// (<c>00-&lt;32 hex trace id&gt;-&lt;16 hex span id&gt;-&lt;2 hex flags&gt;</c>).
-/// <see cref="Extract"/> also reads the short legacy <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c> form.
+/// <see cref="Extract(ReadOnlySpan{char}, out TraceContext)"/> also reads the short legacy <c>&lt;32 hex&gt;-&lt;16 hex&gt;</c> form.
 /// </summary>
 /// <param name="TraceId">The trace the span belongs to.</param>
 /// <param name="SpanId">The span's own ID (the parent ID for whoever continues the trace).</param>
 /// <param name="IsSampled">The W3C sampled flag (trace-flags bit <c>01</c>): true when the span is recorded.</param>
-public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool IsSampled)
+public readonly partial record struct TraceContext(TraceId TraceId, SpanId SpanId, bool IsSampled)
 {
     /// <summary>Length of a version-00 <c>traceparent</c> value.</summary>
     public const int TraceParentLength = 55;
@@ -31,13 +31,77 @@ public readonly record struct TraceContext(TraceId TraceId, SpanId SpanId, bool 
     /// 7 bytes of <see cref="TraceId"/> were generated randomly, so that systems downstream may sample or shard on them.
     /// </summary>
     /// <remarks>
-    /// It describes the trace ID, not the span: <see cref="Extract"/> reads it, <see cref="Inject"/> writes it, and the
+    /// It describes the trace ID, not the span: <see cref="Extract(ReadOnlySpan{char}, out TraceContext)"/> reads it, <see cref="Inject"/> writes it, and the
     /// tracer sets it on the trace IDs it generates and keeps it unchanged on every span of a trace it continues (the
     /// spec requires it to be set, or unset, on every outgoing header with the same trace ID). False for a context made
     /// with the constructor; write <c>new TraceContext(TraceId.CreateRandom(), ...) { IsTraceIdRandom = true }</c> for
     /// an ID from <see cref="TraceId.CreateRandom"/>.
     /// </remarks>
     public bool IsTraceIdRandom { get; init; }
+
+    /// <summary>
+    /// The W3C <c>tracestate</c> header value that travels with the trace (vendor-specific <c>key=value</c> members), or
+    /// null. Spans continuing a context keep it, and every <c>traceparent</c> sent for them carries it as
+    /// <c>tracestate</c>. Only a value valid as W3C Trace Context Level 1 defines it is kept (see
+    /// <see cref="IsValidTraceState"/>); an empty list is stored as null.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to a value that is not a valid <c>tracestate</c>.</exception>
+    public string? TraceState
+    {
+        get => _traceState;
+        init
+        {
+            if (value is not null && !IsValidTraceState(value))
+            {
+                throw new ArgumentException("Not a valid W3C tracestate value.", nameof(value));
+            }
+
+            _traceState = string.IsNullOrWhiteSpace(value) ? null : value;
+        }
+    }
+
+    private readonly string? _traceState;
+
+    /// <summary>A context of a trace already known: flags and an already validated trace state are copied, not re-checked.</summary>
+    internal TraceContext(TraceId traceId, SpanId spanId, bool isSampled, bool isTraceIdRandom, string? validTraceState)
+        : this(traceId, spanId, isSampled)
+    {
+        IsTraceIdRandom = isTraceIdRandom;
+        _traceState = validTraceState;
+    }
+
+    /// <summary>
+    /// True when <paramref name="traceState"/> is a valid W3C Trace Context Level 1 <c>tracestate</c> value: at most 32
+    /// comma-separated <c>key=value</c> members (spaces and tabs around a member allowed, empty members allowed and not
+    /// counted); keys of a lower-case letter followed by up to 255 of <c>a-z 0-9 _ - * /</c>, or <c>tenant@system</c>
+    /// (tenant: up to 241 characters starting with a lower-case letter or digit, system: up to 14 starting with a
+    /// lower-case letter), each key at most once; values of 1 to 256 printable ASCII characters other than <c>,</c> and
+    /// <c>=</c>, not ending in a space.
+    /// </summary>
+    /// <param name="traceState">The header value.</param>
+    /// <returns>Whether the whole value is valid (an invalid one is dropped whole, never partly kept).</returns>
+    public static bool IsValidTraceState(ReadOnlySpan<char> traceState) => DistriC.TraceState.IsValid(traceState);
+
+    /// <summary>
+    /// Parses a <c>traceparent</c> value as <see cref="Extract(ReadOnlySpan{char}, out TraceContext)"/> does, and the
+    /// <c>tracestate</c> that came with it: kept in <see cref="TraceState"/> when valid, dropped whole when not (the
+    /// <c>traceparent</c> still counts), ignored when the <c>traceparent</c> is rejected.
+    /// </summary>
+    /// <param name="traceParent">The <c>traceparent</c> header value.</param>
+    /// <param name="traceState">The <c>tracestate</c> header value (several header lines joined with commas), or empty.</param>
+    /// <param name="context">The parsed context, or default.</param>
+    /// <returns><see cref="DistricStatus.Ok"/> or <see cref="DistricStatus.InvalidFormat"/> (of the <c>traceparent</c>).</returns>
+    public static DistricStatus Extract(ReadOnlySpan<char> traceParent, ReadOnlySpan<char> traceState, out TraceContext context)
+    {
+        DistricStatus status = Extract(traceParent, out context);
+        ReadOnlySpan<char> trimmed = traceState.Trim(OptionalWhitespace);
+        if (status == DistricStatus.Ok && !trimmed.IsEmpty && DistriC.TraceState.IsValid(trimmed))
+        {
+            context = context with { TraceState = trimmed.ToString() };
+        }
+
+        return status;
+    }
 
     /// <summary>True when both IDs are non-zero; the default value is invalid and means "no parent".</summary>
     public bool IsValid => TraceId.IsValid && SpanId.IsValid;

@@ -18,12 +18,13 @@ public readonly struct TraceSpan : IDisposable
     private readonly SpanRecord? _record;
     private readonly int _state;
 
-    internal TraceSpan(SpanRecord? record, int state, TraceContext context, SpanId parentSpanId)
+    internal TraceSpan(SpanRecord? record, int state, TraceContext context, SpanId parentSpanId, SpanKind kind)
     {
         _record = record;
         _state = state;
         Context = context;
         ParentSpanId = parentSpanId;
+        Kind = kind;
     }
 
     /// <summary>
@@ -41,6 +42,9 @@ public readonly struct TraceSpan : IDisposable
     /// <summary>The parent's span ID, or the invalid (zero) ID for a root span.</summary>
     public SpanId ParentSpanId { get; }
 
+    /// <summary>The span's role, given at start (<see cref="SpanKind.Internal"/> by default; also kept when not recorded).</summary>
+    public SpanKind Kind { get; }
+
     /// <summary>True while the span is being recorded: sampled in and not yet finished.</summary>
     public bool IsRecording => _record is not null && _record.IsLive(_state);
 
@@ -56,6 +60,14 @@ public readonly struct TraceSpan : IDisposable
     /// </returns>
     public DistricStatus SetTag(string key, string? value) =>
         _record is null ? DistricStatus.Ok : _record.Owner.SetTag(_record, _state, key, value);
+
+    /// <summary>
+    /// Replaces the operation name given at start (the last call wins), for a name known only later, such as the route
+    /// template of a request that is known once routing ran.
+    /// </summary>
+    /// <param name="name">The new name (null is recorded as empty).</param>
+    /// <returns><see cref="DistricStatus.Ok"/> (also for a span that is not recorded), or <see cref="DistricStatus.InvalidState"/> after the span finished.</returns>
+    public DistricStatus SetName(string? name) => _record is null ? DistricStatus.Ok : Tracer.SetName(_record, _state, name);
 
     /// <summary>Sets the span's status (the last call wins).</summary>
     /// <param name="status">The outcome.</param>
@@ -98,6 +110,24 @@ public readonly struct TraceSpan : IDisposable
         TraceSpan previous = Tracer.ActiveSpan;
         Tracer.ActiveSpan = this;
         return new ActiveSpanScope(previous);
+    }
+
+    /// <summary>
+    /// Starts a child of this span on the tracer that started it, so code that holds only the span (not the tracer) can
+    /// continue the trace. A child of a span that is not recorded (sampled out, or the default value) is not recorded either:
+    /// it keeps the trace ID with a new span ID, so propagation still works; the default value gives the default value.
+    /// </summary>
+    /// <param name="name">Operation name.</param>
+    /// <param name="kind">The child's role.</param>
+    /// <returns>The child span.</returns>
+    public TraceSpan StartChild(string name, SpanKind kind = SpanKind.Internal)
+    {
+        if (_record is not null)
+        {
+            return _record.Owner.StartChildSpan(this, name, kind);
+        }
+
+        return Context.IsValid ? new TraceSpan(null, 0, IdGenerator.Current.NewSpanContext(Context, isSampled: false), SpanId, kind) : default;
     }
 
     /// <summary>Writes this span's W3C <c>traceparent</c> value; see <see cref="TraceContext.Inject"/>.</summary>

@@ -30,6 +30,9 @@ public sealed partial class Tracer : IDisposable
     // the async-local read and pay one static read per update.
     private static bool s_anySampledSpanActivated;
 
+    // Set once any span has been made active: until then, every log line skips the trace-field lookup.
+    private static volatile bool s_anySpanActivated;
+
     private readonly TimeProvider _time;
     private readonly bool _systemClock;
     private readonly long _anchorTimestamp;
@@ -102,6 +105,11 @@ public sealed partial class Tracer : IDisposable
         get => s_activeSpan.Value;
         set
         {
+            if (value.Context.IsValid && !s_anySpanActivated)
+            {
+                s_anySpanActivated = true;
+            }
+
             if (value.Context.IsSampled && !s_anySampledSpanActivated)
             {
                 s_anySampledSpanActivated = true;
@@ -116,67 +124,125 @@ public sealed partial class Tracer : IDisposable
 
     /// <summary>The context of <see cref="ActiveSpan"/> on the current thread (default when none), without the async-local lookup.</summary>
     internal static TraceContext ActiveContext => t_activeContext;
+    /// <summary>
+    /// False until a span is first made active in this process, so readers that only care about an active span (every log
+    /// line) skip the async-local lookup entirely in a process that never activates one.
+    /// </summary>
+    internal static bool AnySpanActivated => s_anySpanActivated;
 
     /// <summary>The options the tracer was created with.</summary>
     public TracerOptions Options { get; }
 
     /// <summary>
-    /// Starts a span: a child of <see cref="ActiveSpan"/> when one is set, otherwise the root of a new trace.
+    /// Starts a span of kind <see cref="SpanKind.Internal"/>: a child of <see cref="ActiveSpan"/> when one is set, otherwise
+    /// of <see cref="Activity.Current"/> when there is one, otherwise the root of a new trace; see
+    /// <see cref="StartSpan(string, SpanKind)"/>.
     /// </summary>
     /// <param name="name">Operation name (null is recorded as empty).</param>
     /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
-    public TraceSpan StartSpan(string name)
+    public TraceSpan StartSpan(string name) => StartSpan(name, SpanKind.Internal);
+
+    /// <summary>
+    /// Starts a span of the given kind: a child of <see cref="ActiveSpan"/> when one is set; otherwise a child of
+    /// <see cref="Activity.Current"/> (another library's span, W3C IDs) when there is one; otherwise the root of a new trace.
+    /// </summary>
+    /// <remarks>
+    /// A child of an <see cref="Activity"/> takes its trace ID and its span ID as parent, and its trace state. It goes
+    /// through the sampling ratio, unless the activity is not recorded by someone's decision (its ActivitySource's sampler,
+    /// or a parent with the sampled flag off): then it is not recorded either.
+    /// </remarks>
+    /// <param name="name">Operation name (null is recorded as empty).</param>
+    /// <param name="kind">The span's role.</param>
+    /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
+    public TraceSpan StartSpan(string name, SpanKind kind)
     {
         TraceContext parent = s_activeSpan.Value.Context;
-        return parent.IsValid ? StartLocalChild(parent, name) : StartWithRatio(default, name);
+        if (parent.IsValid)
+        {
+            return StartLocalChild(parent, name, kind);
+        }
+
+        return Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? StartActivityChild(activity, name, kind) : StartWithRatio(default, name, kind);
+    }
+
+    // Another library's span (System.Diagnostics.Activity) is the parent when no DistriC span is active. Its "not recorded"
+    // is honoured only when someone decided it: a sampler of its ActivitySource, or its parent's flags. ASP.NET Core and
+    // HttpClient make activities that nobody samples; such a one leaves the decision to the sampling ratio.
+    private TraceSpan StartActivityChild(Activity activity, string name, SpanKind kind)
+    {
+        TraceContext parent = TraceContext.FromActivityContext(activity.Context);
+        if (!parent.IsValid)
+        {
+            return StartWithRatio(default, name, kind);
+        }
+
+        bool decided = activity.Source.Name.Length != 0 || activity.ParentSpanId != default;
+        return parent.IsSampled || !decided ? StartWithRatio(parent, name, kind) : StartNotRecorded(parent, kind);
     }
 
     /// <summary>Starts a child of <paramref name="parent"/>: same trace, recorded if and only if the parent is.</summary>
     /// <param name="parent">The parent span; an invalid (default) span makes this a root span.</param>
     /// <param name="name">Operation name.</param>
+    /// <returns>The span, of kind <see cref="SpanKind.Internal"/>.</returns>
+    public TraceSpan StartChildSpan(in TraceSpan parent, string name) => StartChildSpan(parent, name, SpanKind.Internal);
+
+    /// <summary>Starts a child of <paramref name="parent"/> of the given kind: same trace, recorded if and only if the parent is.</summary>
+    /// <param name="parent">The parent span; an invalid (default) span makes this a root span.</param>
+    /// <param name="name">Operation name.</param>
+    /// <param name="kind">The span's role.</param>
     /// <returns>The span.</returns>
-    public TraceSpan StartChildSpan(in TraceSpan parent, string name) =>
-        parent.Context.IsValid ? StartLocalChild(parent.Context, name) : StartWithRatio(default, name);
+    public TraceSpan StartChildSpan(in TraceSpan parent, string name, SpanKind kind) =>
+        parent.Context.IsValid ? StartLocalChild(parent.Context, name, kind) : StartWithRatio(default, name, kind);
 
     /// <summary>
-    /// Starts a span continuing a remote trace (from <see cref="TraceContext.Extract"/>). A context whose sampled flag
+    /// Starts a span of kind <see cref="SpanKind.Internal"/> continuing a remote trace; see
+    /// <see cref="StartSpanFromContext(in TraceContext, string, SpanKind)"/>.
+    /// </summary>
+    /// <param name="context">The remote parent.</param>
+    /// <param name="name">Operation name.</param>
+    /// <returns>The span.</returns>
+    public TraceSpan StartSpanFromContext(in TraceContext context, string name) => StartSpanFromContext(context, name, SpanKind.Internal);
+
+    /// <summary>
+    /// Starts a span continuing a remote trace (from <see cref="TraceContext.Extract(System.ReadOnlySpan{char}, out TraceContext)"/>). A context whose sampled flag
     /// is off gives a span that is not recorded but keeps the trace ID; a sampled one goes through the sampling ratio,
     /// so backpressure also sheds incoming traffic. Either way the span and its children keep the context's trace ID and
     /// its <see cref="TraceContext.IsTraceIdRandom"/> flag. An invalid (default) context starts a new trace.
     /// </summary>
     /// <param name="context">The remote parent.</param>
     /// <param name="name">Operation name.</param>
+    /// <param name="kind">The span's role (<see cref="SpanKind.Server"/> for an incoming request).</param>
     /// <returns>The span.</returns>
-    public TraceSpan StartSpanFromContext(in TraceContext context, string name)
+    public TraceSpan StartSpanFromContext(in TraceContext context, string name, SpanKind kind)
     {
         if (!context.IsValid)
         {
-            return StartWithRatio(default, name);
+            return StartWithRatio(default, name, kind);
         }
 
-        return context.IsSampled ? StartWithRatio(context, name) : StartNotRecorded(context);
+        return context.IsSampled ? StartWithRatio(context, name, kind) : StartNotRecorded(context, kind);
     }
 
     private static void OnActiveSpanChanged(AsyncLocalValueChangedArgs<TraceSpan> change) => t_activeContext = change.CurrentValue.Context;
 
-    private TraceSpan StartLocalChild(in TraceContext parent, string name) =>
-        parent.IsSampled ? StartRecorded(parent, name) : StartNotRecorded(parent);
+    private TraceSpan StartLocalChild(in TraceContext parent, string name, SpanKind kind) =>
+        parent.IsSampled ? StartRecorded(parent, name, kind) : StartNotRecorded(parent, kind);
 
     // The parent context (default for a root span) gives the new span its trace ID, random-trace-id flag and parent ID.
-    private TraceSpan StartWithRatio(in TraceContext parent, string name)
+    private TraceSpan StartWithRatio(in TraceContext parent, string name, SpanKind kind)
     {
         SamplingRatio ratio = _backpressure.InBackpressure ? _backpressureRatio : _normalRatio;
         bool keep = ratio.Drop == 0
             ? ratio.Keep > 0
             : (ulong)(Interlocked.Increment(ref _sampleCounter.Value) - 1) % (ulong)ratio.Total < (ulong)ratio.Keep;
-        return keep ? StartRecorded(parent, name) : StartNotRecorded(parent);
+        return keep ? StartRecorded(parent, name, kind) : StartNotRecorded(parent, kind);
     }
 
-    private TraceSpan StartRecorded(in TraceContext parent, string name)
+    private TraceSpan StartRecorded(in TraceContext parent, string name, SpanKind kind)
     {
         if (_disposed)
         {
-            return StartNotRecorded(parent);
+            return StartNotRecorded(parent, kind);
         }
 
         Interlocked.Increment(ref _sampledIn.Value);
@@ -190,11 +256,12 @@ public sealed partial class Tracer : IDisposable
         record.Context = context;
         record.ParentSpanId = parent.SpanId;
         record.Name = name ?? string.Empty;
+        record.Kind = kind;
         record.StartTimestamp = Timestamp();
-        return new TraceSpan(record, state, context, parent.SpanId);
+        return new TraceSpan(record, state, context, parent.SpanId, kind);
     }
 
-    private TraceSpan StartNotRecorded(in TraceContext parent)
+    private TraceSpan StartNotRecorded(in TraceContext parent, SpanKind kind)
     {
         if (!_disposed)
         {
@@ -202,7 +269,18 @@ public sealed partial class Tracer : IDisposable
         }
 
         TraceContext context = IdGenerator.Current.NewSpanContext(parent, isSampled: false);
-        return new TraceSpan(null, 0, context, parent.SpanId);
+        return new TraceSpan(null, 0, context, parent.SpanId, kind);
+    }
+
+    internal static DistricStatus SetName(SpanRecord record, int state, string? name)
+    {
+        if (!record.IsLive(state))
+        {
+            return DistricStatus.InvalidState;
+        }
+
+        record.Name = name ?? string.Empty;
+        return DistricStatus.Ok;
     }
 
     internal DistricStatus SetTag(SpanRecord record, int state, string key, string? value)

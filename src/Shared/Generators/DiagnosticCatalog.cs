@@ -57,7 +57,7 @@ namespace DistriC.Generators
             MetricContractDiagnostics.InvalidLine,
             MetricContractDiagnostics.InvalidServiceLevelPair);
 
-        /// <summary>DSC101-DSC108, in ID order: what the logging analyzer reports.</summary>
+        /// <summary>DSC101-DSC109, in ID order: what the logging analyzer reports.</summary>
         public static ImmutableArray<DiagnosticDescriptor> Logging => ImmutableArray.Create(
             LoggingDiagnosticDescriptors.NotPartial,
             LoggingDiagnosticDescriptors.UnsupportedParameterType,
@@ -66,7 +66,8 @@ namespace DistriC.Generators
             LoggingDiagnosticDescriptors.NoLogger,
             LoggingDiagnosticDescriptors.EmptyText,
             LoggingDiagnosticDescriptors.InvalidSignature,
-            LoggingDiagnosticDescriptors.UndefinedLevel);
+            LoggingDiagnosticDescriptors.UndefinedLevel,
+            LoggingDiagnosticDescriptors.TraceFieldName);
 
         /// <summary>
         /// A DSC descriptor, enabled by default, with its help link. <paramref name="compilationEnd"/> marks a rule the

@@ -175,6 +175,10 @@ namespace DistriC.Logging
             {
                 found.Add(LoggingDiagnosticDescriptors.ReservedFieldName, location, fieldName);
             }
+            else if (LogFormat.IsTraceFieldName(fieldName))
+            {
+                found.Add(LoggingDiagnosticDescriptors.TraceFieldName, location, fieldName);
+            }
             else if (!names.Add(fieldName))
             {
                 found.Add(LoggingDiagnosticDescriptors.DuplicateFieldName, location, fieldName, parameter.ContainingSymbol.Name);

@@ -11,6 +11,13 @@ namespace DistriC.Logging
         /// <summary>Field names every line starts with; a log event field may not reuse them.</summary>
         public static readonly string[] ReservedFieldNames = { "timestamp", "level", "component", "message" };
 
+        /// <summary>The fields every line carries while a span is active, right after the fixed ones.</summary>
+        public static readonly string[] TraceFieldNames = { "trace_id", "span_id" };
+
+        /// <summary>True when <paramref name="name"/> is one of <see cref="TraceFieldNames"/>.</summary>
+        public static bool IsTraceFieldName(string name) =>
+            string.Equals(name, "trace_id", System.StringComparison.Ordinal) || string.Equals(name, "span_id", System.StringComparison.Ordinal);
+
         /// <summary>The JSON spelling of a level value (the seed's names); null for an undefined value.</summary>
         public static string? LevelName(int level)
         {

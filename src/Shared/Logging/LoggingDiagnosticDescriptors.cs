@@ -1,4 +1,4 @@
-// The diagnostics of [LogEvent] declarations (DSC101-DSC108), created through the shared DiagnosticCatalog.
+// The diagnostics of [LogEvent] declarations (DSC101-DSC109), created through the shared DiagnosticCatalog.
 // Shared with the generator so both projects track the same release files (src/Analyzers/AnalyzerReleases.*.md);
 // the IDs are a public contract.
 using DistriC.Generators;
@@ -48,6 +48,11 @@ namespace DistriC.Logging
         public static readonly DiagnosticDescriptor UndefinedLevel = Create(
             "DSC108", "Undefined log level",
             "Log level '{0}' is not a defined LogLevel; use LogLevel.Debug, Info, Warn, Error or Fatal");
+
+        /// <summary>DSC109: "Field name '{0}' is written by the logger itself on every line while a span is active; rename the parameter or give it another name with [LogField(\"...\")]".</summary>
+        public static readonly DiagnosticDescriptor TraceFieldName = Create(
+            "DSC109", "Log event field name taken by the trace context",
+            "Field name '{0}' is written by the logger itself on every line while a span is active (trace_id, span_id of Tracer.ActiveSpan); rename the parameter or give it another name with [LogField(\"...\")]");
 
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             DiagnosticCatalog.Create(id, title, message, DiagnosticCategories.Logging);

@@ -152,4 +152,16 @@ public sealed class LogEventAnalyzerTests
             static partial void M(this JsonLogger logger);
         }
         """);
+
+    [Fact]
+    public Task DSC109_trace_context_field_names() => LoggingAnalyzerHarness.VerifyAsync("""
+        public static partial class Log
+        {
+            [LogEvent(LogLevel.Info, "c", "m")]
+            static partial void M(this JsonLogger logger, string {|DSC109:trace_id|}, [LogField("span_id")] string {|DSC109:other|});
+
+            [LogEvent(LogLevel.Info, "c", "m")]
+            static partial void Renamed(this JsonLogger logger, [LogField("order_trace")] string trace_id, string spanId);
+        }
+        """);
 }

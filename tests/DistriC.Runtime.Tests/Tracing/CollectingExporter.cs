@@ -7,7 +7,7 @@ namespace DistriC.Runtime.Tests.Tracing;
 /// <summary>A copy of a finished span, kept after the export call returns.</summary>
 internal sealed record ExportedSpan(
     TraceId TraceId, SpanId SpanId, SpanId ParentSpanId, string Name, SpanStatus Status,
-    DateTimeOffset StartTime, TimeSpan Duration, SpanTag[] Tags, TraceContext Context);
+    DateTimeOffset StartTime, TimeSpan Duration, SpanTag[] Tags, TraceContext Context, SpanKind Kind);
 
 /// <summary>
 /// Test exporter: copies every span, can be stalled on a gate the test opens, and can be told to fail or throw.
@@ -72,7 +72,7 @@ internal sealed class CollectingExporter : ISpanExporter, IDisposable
                 foreach (FinishedSpan span in batch)
                 {
                     _spans.Add(new ExportedSpan(span.TraceId, span.SpanId, span.ParentSpanId, span.Name, span.Status,
-                        span.StartTime, span.Duration, span.Tags.ToArray(), span.Context));
+                        span.StartTime, span.Duration, span.Tags.ToArray(), span.Context, span.Kind));
                 }
             }
 

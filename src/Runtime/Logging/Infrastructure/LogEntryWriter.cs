@@ -85,6 +85,7 @@ public ref struct LogEntryWriter
         }
 
         writer = new LogEntryWriter(logger, header);
+        writer.AppendActiveTraceContext();
         return true;
     }
 
@@ -110,6 +111,37 @@ public ref struct LogEntryWriter
         AppendRaw("{\"timestamp\":"u8);
         AppendFormatted(logger.NowUnixMilliseconds(), default);
         AppendRaw(header);
+    }
+
+    /// <summary>
+    /// Appends <c>,"trace_id":"&lt;32 hex&gt;","span_id":"&lt;16 hex&gt;"</c> of <see cref="Tracer.ActiveSpan"/> when a span is
+    /// active (recorded or not: its trace ID is what propagates), nothing otherwise. Called right after the fixed fields.
+    /// Allocates nothing; in a process that never activated a span it reads one static flag.
+    /// </summary>
+    public void AppendActiveTraceContext()
+    {
+        if (!Tracer.AnySpanActivated)
+        {
+            return;
+        }
+
+        TraceContext context = Tracer.ActiveSpan.Context;
+        if (!context.IsValid)
+        {
+            return;
+        }
+
+        // ,"trace_id":" (13) + 32 hex + ","span_id":" (13) + 16 hex + " (1)
+        Span<char> chars = stackalloc char[TraceId.HexLength + SpanId.HexLength];
+        context.TraceId.TryFormat(chars, out _);
+        context.SpanId.TryFormat(chars[TraceId.HexLength..], out _);
+        Span<byte> line = stackalloc byte[75];
+        ",\"trace_id\":\""u8.CopyTo(line);
+        System.Text.Encoding.ASCII.GetBytes(chars[..TraceId.HexLength], line[13..]);
+        "\",\"span_id\":\""u8.CopyTo(line[45..]);
+        System.Text.Encoding.ASCII.GetBytes(chars[TraceId.HexLength..], line[58..]);
+        line[74] = (byte)'"';
+        AppendRaw(line);
     }
 
     /// <summary>True once the line has outgrown the entry limit; <see cref="Commit"/> will drop it.</summary>

@@ -1,0 +1,111 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Conventions = DistriC.Hosting.Tracing.HttpSemanticConventions;
+
+namespace DistriC.Hosting.Tracing;
+
+/// <summary>
+/// The outermost middleware of an app that called <c>AddDistric</c>: one <see cref="SpanKind.Server"/> span per request,
+/// continuing the incoming trace, active while the rest of the pipeline runs, and named after the matched route once
+/// routing ran. Tags are the OpenTelemetry HTTP server conventions, from pre-made strings.
+/// </summary>
+internal sealed class ServerSpanMiddleware
+{
+    private readonly RequestDelegate _next;
+    private readonly Tracer _tracer;
+    private readonly ServerSpanNames _names = new();
+    private readonly RequestHostTags _hosts = new();
+
+    public ServerSpanMiddleware(RequestDelegate next, Tracer tracer)
+    {
+        _next = next;
+        _tracer = tracer;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        HttpRequest request = context.Request;
+        int methodIndex = Conventions.MethodIndex(request.Method);
+        string methodName = methodIndex < 0 ? Conventions.OtherMethodSpanName : Conventions.StandardMethods[methodIndex];
+        TraceSpan span = _tracer.StartSpanFromContext(IncomingTraceContext.From(request), methodName, SpanKind.Server);
+        if (span.IsRecording)
+        {
+            TagRequest(span, request, methodIndex);
+        }
+
+        // Activated even when not recorded: its context (sampled flag off) is what children and outgoing calls propagate.
+        using ActiveSpanScope scope = span.Activate();
+        try
+        {
+            await _next(context).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Complete(span, context, methodIndex, methodName, exception);
+            throw;
+        }
+
+        Complete(span, context, methodIndex, methodName, exception: null);
+    }
+
+    private void TagRequest(in TraceSpan span, HttpRequest request, int methodIndex)
+    {
+        if (methodIndex < 0)
+        {
+            span.SetTag(Conventions.RequestMethod, Conventions.OtherMethod);
+            span.SetTag(Conventions.RequestMethodOriginal, request.Method);
+        }
+        else
+        {
+            span.SetTag(Conventions.RequestMethod, Conventions.StandardMethods[methodIndex]);
+        }
+
+        span.SetTag(Conventions.UrlPath, request.Path.HasValue ? request.Path.Value : "/");
+        span.SetTag(Conventions.UrlScheme, request.Scheme);
+        (string? address, string? port) = _hosts.Of(request.Host);
+        if (address is not null)
+        {
+            span.SetTag(Conventions.ServerAddress, address);
+        }
+
+        if (port is not null)
+        {
+            span.SetTag(Conventions.ServerPort, port);
+        }
+
+        if (Conventions.ProtocolVersionOf(request.Protocol) is string version)
+        {
+            span.SetTag(Conventions.ProtocolVersion, version);
+        }
+    }
+
+    private void Complete(TraceSpan span, HttpContext context, int methodIndex, string methodName, Exception? exception)
+    {
+        if (span.IsRecording)
+        {
+            Microsoft.AspNetCore.Http.Endpoint? endpoint = context.GetEndpoint();
+            span.SetName(_names.Get(endpoint, methodIndex, methodName));
+            if (ServerSpanNames.RouteOf(endpoint) is string route)
+            {
+                span.SetTag(Conventions.Route, route);
+            }
+
+            // An exception that escapes before the response started becomes a 500 written by the server.
+            int status = exception is not null && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+            span.SetTag(Conventions.ResponseStatusCode, Conventions.StatusCode(status));
+            if (exception is not null)
+            {
+                span.SetTag(Conventions.ErrorType, exception.GetType().FullName);
+                span.SetStatus(SpanStatus.Error);
+            }
+            else if (status >= 500)
+            {
+                span.SetTag(Conventions.ErrorType, Conventions.StatusCode(status));
+                span.SetStatus(SpanStatus.Error);
+            }
+        }
+
+        span.Finish();
+    }
+}
