@@ -16,6 +16,7 @@ internal sealed class SpanRecord
     internal TraceContext Context;
     internal SpanId ParentSpanId;
     internal string Name = string.Empty;
+    internal SpanKind Kind;
     internal long StartTimestamp;
     internal long EndTimestamp;
     internal SpanStatus Status;
@@ -45,6 +46,7 @@ internal sealed class SpanRecord
         Tags.AsSpan(0, TagCount).Clear();
         TagCount = 0;
         Name = string.Empty;
+        Kind = SpanKind.Internal;
         Status = SpanStatus.Unset;
         Volatile.Write(ref State, unchecked((State | 1) + 1));
     }

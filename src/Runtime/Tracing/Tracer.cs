@@ -100,19 +100,34 @@ public sealed partial class Tracer : IDisposable
     /// Starts a span: a child of <see cref="ActiveSpan"/> when one is set, otherwise the root of a new trace.
     /// </summary>
     /// <param name="name">Operation name (null is recorded as empty).</param>
+    /// <returns>The span (<see cref="SpanKind.Internal"/>); not recording when sampled out or when the tracer is disposed.</returns>
+    public TraceSpan StartSpan(string name) => StartSpan(name, SpanKind.Internal);
+
+    /// <summary>
+    /// Starts a span of the given kind: a child of <see cref="ActiveSpan"/> when one is set, otherwise the root of a new trace.
+    /// </summary>
+    /// <param name="name">Operation name (null is recorded as empty).</param>
+    /// <param name="kind">The span's role: server, client, producer, consumer or internal.</param>
     /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
-    public TraceSpan StartSpan(string name)
+    public TraceSpan StartSpan(string name, SpanKind kind)
     {
         TraceContext parent = s_activeSpan.Value.Context;
-        return parent.IsValid ? StartLocalChild(parent, name) : StartWithRatio(default, name);
+        return parent.IsValid ? StartLocalChild(parent, name, kind) : StartWithRatio(default, name, kind);
     }
 
     /// <summary>Starts a child of <paramref name="parent"/>: same trace, recorded if and only if the parent is.</summary>
     /// <param name="parent">The parent span; an invalid (default) span makes this a root span.</param>
     /// <param name="name">Operation name.</param>
+    /// <returns>The span (<see cref="SpanKind.Internal"/>).</returns>
+    public TraceSpan StartChildSpan(in TraceSpan parent, string name) => StartChildSpan(parent, name, SpanKind.Internal);
+
+    /// <summary>Starts a child of <paramref name="parent"/> of the given kind: same trace, recorded if and only if the parent is.</summary>
+    /// <param name="parent">The parent span; an invalid (default) span makes this a root span.</param>
+    /// <param name="name">Operation name.</param>
+    /// <param name="kind">The span's role: server, client, producer, consumer or internal.</param>
     /// <returns>The span.</returns>
-    public TraceSpan StartChildSpan(in TraceSpan parent, string name) =>
-        parent.Context.IsValid ? StartLocalChild(parent.Context, name) : StartWithRatio(default, name);
+    public TraceSpan StartChildSpan(in TraceSpan parent, string name, SpanKind kind) =>
+        parent.Context.IsValid ? StartLocalChild(parent.Context, name, kind) : StartWithRatio(default, name, kind);
 
     /// <summary>
     /// Starts a span continuing a remote trace (from <see cref="TraceContext.Extract"/>). A context whose sampled flag
@@ -122,31 +137,41 @@ public sealed partial class Tracer : IDisposable
     /// </summary>
     /// <param name="context">The remote parent.</param>
     /// <param name="name">Operation name.</param>
+    /// <returns>The span (<see cref="SpanKind.Internal"/>).</returns>
+    public TraceSpan StartSpanFromContext(in TraceContext context, string name) => StartSpanFromContext(context, name, SpanKind.Internal);
+
+    /// <summary>
+    /// Starts a span of the given kind continuing a remote trace; see <see cref="StartSpanFromContext(in TraceContext, string)"/>.
+    /// A server handling an incoming request passes <see cref="SpanKind.Server"/>.
+    /// </summary>
+    /// <param name="context">The remote parent.</param>
+    /// <param name="name">Operation name.</param>
+    /// <param name="kind">The span's role: server, client, producer, consumer or internal.</param>
     /// <returns>The span.</returns>
-    public TraceSpan StartSpanFromContext(in TraceContext context, string name)
+    public TraceSpan StartSpanFromContext(in TraceContext context, string name, SpanKind kind)
     {
         if (!context.IsValid)
         {
-            return StartWithRatio(default, name);
+            return StartWithRatio(default, name, kind);
         }
 
-        return context.IsSampled ? StartWithRatio(context, name) : StartNotRecorded(context);
+        return context.IsSampled ? StartWithRatio(context, name, kind) : StartNotRecorded(context);
     }
 
-    private TraceSpan StartLocalChild(in TraceContext parent, string name) =>
-        parent.IsSampled ? StartRecorded(parent, name) : StartNotRecorded(parent);
+    private TraceSpan StartLocalChild(in TraceContext parent, string name, SpanKind kind) =>
+        parent.IsSampled ? StartRecorded(parent, name, kind) : StartNotRecorded(parent);
 
     // The parent context (default for a root span) gives the new span its trace ID, random-trace-id flag and parent ID.
-    private TraceSpan StartWithRatio(in TraceContext parent, string name)
+    private TraceSpan StartWithRatio(in TraceContext parent, string name, SpanKind kind)
     {
         SamplingRatio ratio = _backpressure.InBackpressure ? _backpressureRatio : _normalRatio;
         bool keep = ratio.Drop == 0
             ? ratio.Keep > 0
             : (ulong)(Interlocked.Increment(ref _sampleCounter.Value) - 1) % (ulong)ratio.Total < (ulong)ratio.Keep;
-        return keep ? StartRecorded(parent, name) : StartNotRecorded(parent);
+        return keep ? StartRecorded(parent, name, kind) : StartNotRecorded(parent);
     }
 
-    private TraceSpan StartRecorded(in TraceContext parent, string name)
+    private TraceSpan StartRecorded(in TraceContext parent, string name, SpanKind kind)
     {
         if (_disposed)
         {
@@ -164,6 +189,7 @@ public sealed partial class Tracer : IDisposable
         record.Context = context;
         record.ParentSpanId = parent.SpanId;
         record.Name = name ?? string.Empty;
+        record.Kind = kind;
         record.StartTimestamp = Timestamp();
         return new TraceSpan(record, state, context, parent.SpanId);
     }
@@ -233,6 +259,17 @@ public sealed partial class Tracer : IDisposable
 
     /// <summary>Converts a timestamp of the tracer's clock to wall-clock time (anchored when the tracer was created).</summary>
     internal DateTimeOffset ToWallClock(long timestamp) => _anchorWallClock + _time.GetElapsedTime(_anchorTimestamp, timestamp);
+
+    /// <summary>
+    /// Converts a timestamp of the tracer's clock to nanoseconds since the Unix epoch, at the clock's own resolution
+    /// (nanoseconds for the system clock on Linux), for exporters that carry more precision than <see cref="DateTimeOffset"/>.
+    /// </summary>
+    internal ulong ToUnixNanos(long timestamp)
+    {
+        long anchorNanos = (_anchorWallClock.UtcTicks - DateTime.UnixEpoch.Ticks) * 100;
+        Int128 elapsed = (Int128)(timestamp - _anchorTimestamp) * 1_000_000_000 / _time.TimestampFrequency;
+        return (ulong)(anchorNanos + (long)elapsed);
+    }
 
     /// <summary>Time between two timestamps of the tracer's clock.</summary>
     internal TimeSpan Elapsed(long start, long end) => _time.GetElapsedTime(start, end);
