@@ -7,7 +7,7 @@ namespace DistriC;
 /// Where and how one signal's OTLP exporter sends: endpoint, protocol, headers, timeout, compression and retry budget.
 /// Build it in code, or read it from the standard <c>OTEL_EXPORTER_OTLP_*</c> variables with <see cref="FromEnvironment"/>.
 /// </summary>
-public sealed class OtlpExporterOptions
+public sealed record OtlpExporterOptions
 {
     /// <summary>The default <see cref="Timeout"/>: 10 seconds, as the specification says.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
