@@ -92,6 +92,11 @@ public sealed record OtlpExporterOptions
             throw new ArgumentException("OtlpExporterOptions.Endpoint must be an absolute http or https URL.", nameof(Endpoint));
         }
 
+        if (Protocol != OtlpProtocol.HttpProtobuf)
+        {
+            throw new ArgumentException("Only OtlpProtocol.HttpProtobuf is supported.", nameof(Protocol));
+        }
+
         ArgumentNullException.ThrowIfNull(Headers);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1);
