@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 using DistriC.Otlp;
 using DistriC.Otlp.Protobuf;
 using DistriC.Otlp.Traces;
@@ -27,12 +28,18 @@ public sealed class OtlpSpanExporter : ISpanExporter, IDisposable
     /// <param name="options">Endpoint, protocol, headers, timeout, compression, retry budget and resource.</param>
     /// <exception cref="ArgumentException">The endpoint is missing or not an http(s) URL, or a value is out of range.</exception>
     public OtlpSpanExporter(OtlpExporterOptions options)
+        : this(options, handler: null)
+    {
+    }
+
+    /// <summary>Creates an exporter over the given HTTP stack (benchmarks send to an in-memory handler).</summary>
+    internal OtlpSpanExporter(OtlpExporterOptions options, HttpMessageHandler? handler)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
         _resource = options.Resource ?? OtlpResource.FromEnvironment();
-        _sender = new OtlpHttpSender(options, _counters);
+        _sender = new OtlpHttpSender(options, _counters, handler);
     }
 
     /// <summary>The options the exporter was created with.</summary>

@@ -21,11 +21,14 @@ internal sealed class OtlpHttpSender : IDisposable
     private readonly MemoryStream _compressed = new();
     private readonly OtlpExportCounters _counters;
 
-    public OtlpHttpSender(OtlpExporterOptions options, OtlpExportCounters counters)
+    /// <param name="options">Endpoint, headers, timeout, compression, retry budget.</param>
+    /// <param name="counters">Where attempts, retries and failures are counted.</param>
+    /// <param name="handler">The HTTP stack; null for sockets (benchmarks pass an in-memory one).</param>
+    public OtlpHttpSender(OtlpExporterOptions options, OtlpExportCounters counters, HttpMessageHandler? handler = null)
     {
         _options = options;
         _counters = counters;
-        _client = new HttpClient(new SocketsHttpHandler
+        _client = new HttpClient(handler ?? new SocketsHttpHandler
         {
             ConnectTimeout = options.Timeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
