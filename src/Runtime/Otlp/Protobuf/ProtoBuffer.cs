@@ -126,6 +126,42 @@ internal sealed class ProtoBuffer : IDisposable
         FillLength(bookmark);
     }
 
+    /// <summary>Writes a packed repeated fixed64 field (one length, then eight little-endian bytes per value); nothing when empty.</summary>
+    public void WritePackedFixed64Field(int field, ReadOnlySpan<long> values)
+    {
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        WriteTag(field, WireType.LengthDelimited);
+        WriteVarint((uint)(values.Length * 8));
+        Ensure(values.Length * 8);
+        foreach (long value in values)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_position), value);
+            _position += 8;
+        }
+    }
+
+    /// <summary>Writes a packed repeated double field; nothing when empty.</summary>
+    public void WritePackedDoubleField(int field, ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        WriteTag(field, WireType.LengthDelimited);
+        WriteVarint((uint)(values.Length * 8));
+        Ensure(values.Length * 8);
+        foreach (double value in values)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_position), BitConverter.DoubleToInt64Bits(value));
+            _position += 8;
+        }
+    }
+
     /// <summary>Writes pre-encoded bytes as they are (e.g. a message encoded once, tag and length included).</summary>
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
