@@ -38,9 +38,11 @@ log.RegisterMetrics(metrics);
 // With OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) set, spans go to that OTLP receiver; otherwise
 // the sample logs each exported batch's size.
 OtlpExporterOptions? otlp;
+OtlpExporterOptions? otlpMetricOptions;
 try
 {
     otlp = OtlpExporterOptions.FromEnvironment(OtlpSignal.Traces);
+    otlpMetricOptions = OtlpExporterOptions.FromEnvironment(OtlpSignal.Metrics);
 }
 catch (FormatException e)
 {
@@ -53,6 +55,9 @@ using OtlpSpanExporter? otlpSpans = otlp is null ? null : new OtlpSpanExporter(o
 using var tracer = new Tracer(new TracerOptions { Exporter = (ISpanExporter?)otlpSpans ?? new SpanLogExporter(log) });
 tracer.RegisterMetrics(metrics);
 otlpSpans?.RegisterMetrics(metrics);
+// Metrics too: every OTEL_METRIC_EXPORT_INTERVAL (60 s by default), and a last collection when the sample exits.
+using OtlpMetricExporter? otlpMetrics = otlpMetricOptions is null ? null : new OtlpMetricExporter(metrics, otlpMetricOptions);
+otlpMetrics?.RegisterMetrics(metrics);
 var workload = new SampleWorkload(metrics, health, log, tracer);
 
 await using ObservabilityServer? server = await TryStartServerAsync(

@@ -19,7 +19,7 @@ namespace DistriC.Hosting.Tests;
 public sealed partial class SampleServiceTests
 {
     [Fact]
-    public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_once_mode_ships_every_span_before_exiting()
+    public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_once_mode_ships_every_span_and_its_metrics_before_exiting()
     {
         var bodies = new ConcurrentQueue<(string Path, byte[] Body)>();
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -42,14 +42,17 @@ public sealed partial class SampleServiceTests
         }, "--once", "--port", "0");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.All(bodies, b => Assert.Equal("/v1/traces", b.Path));
+        Assert.Equal(["/v1/metrics", "/v1/traces"], bodies.Select(b => b.Path).Distinct().Order(StringComparer.Ordinal));
+        byte[] metricsBody = Assert.Single(bodies, b => b.Path == "/v1/metrics").Body; // the collection made at exit
+        Assert.True(metricsBody.AsSpan().IndexOf("sample_requests_total"u8) >= 0, "the sample's counter is in the metrics request");
         List<ProtoMessage> spans = bodies
+            .Where(b => b.Path == "/v1/traces")
             .Select(b => ProtoMessage.Parse(b.Body).One(1).Message)
             .SelectMany(r => r.One(2).Message.All(2).Select(f => f.Message))
             .ToList();
         Assert.Equal(OnceRequests * SpansPerRequest, spans.Count);
         Assert.Equal(OnceRequests, spans.Count(s => s.One(6).Scalar == 2)); // the request spans are SPAN_KIND_SERVER
-        ProtoMessage resource = ProtoMessage.Parse(bodies.First().Body).One(1).Message.One(1).Message;
+        ProtoMessage resource = ProtoMessage.Parse(bodies.First(b => b.Path == "/v1/traces").Body).One(1).Message.One(1).Message;
         Assert.Contains(resource.All(1).Select(f => f.Message),
             kv => kv.One(1).Text == "service.name" && kv.One(2).Message.One(1).Text == "distric-sample");
     }

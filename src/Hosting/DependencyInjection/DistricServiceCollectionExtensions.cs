@@ -27,7 +27,8 @@ public static class DistricServiceCollectionExtensions
     /// <para>OTLP: when neither <see cref="DistricOptions.Tracing"/> nor an <see cref="ISpanExporter"/> service is given and a traces
     /// endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>, or options set with
     /// <see cref="DistricOtlpBuilderExtensions.AddOtlpExport"/>), the tracer exports to it through an <see cref="OtlpSpanExporter"/>, whose
-    /// <c>distric_internal_otlp_*</c> series join the self-monitoring.</para>
+    /// <c>distric_internal_otlp_*</c> series join the self-monitoring. Likewise, with a metrics endpoint the registry it creates is
+    /// sent periodically by an <see cref="OtlpMetricExporter"/> (and once more when the container is disposed).</para>
     /// <para>The container owns the logger and the tracer: disposing it disposes the tracer (final export) and the logger
     /// (every accepted entry written and flushed), then closes the log stream if DistriC opened it (see
     /// <see cref="DistricLogOutput"/>).</para>
@@ -85,6 +86,7 @@ public static class DistricServiceCollectionExtensions
         // Register the self-monitoring families as soon as the registry exists, before the application can freeze it.
         HttpEndpointMetrics.For(registry);
         DistricSelfMonitoring.Register(registry, services.GetService<HealthRegistry>(), services.GetService<JsonLogger>(), services.GetService<Tracer>());
+        services.GetService<DistricOtlpExporters>()?.StartMetrics(registry);
         return registry;
     }
 }

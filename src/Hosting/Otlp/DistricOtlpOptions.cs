@@ -17,6 +17,17 @@ public sealed class DistricOtlpOptions
     /// </summary>
     public OtlpExporterOptions? Traces { get; set; }
 
+    /// <summary>
+    /// The metrics exporter's options; when null (the default) they come from the environment
+    /// (<c>OTEL_EXPORTER_OTLP_METRICS_ENDPOINT</c>, else <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> + <c>/v1/metrics</c>). With an
+    /// endpoint, the registry <c>AddDistric</c> creates is sent every <see cref="MetricExportInterval"/> by an
+    /// <see cref="OtlpMetricExporter"/>, and once more when the container is disposed.
+    /// </summary>
+    public OtlpExporterOptions? Metrics { get; set; }
+
+    /// <summary>Time between metric exports; null reads <c>OTEL_METRIC_EXPORT_INTERVAL</c> (milliseconds), 60 s when unset.</summary>
+    public TimeSpan? MetricExportInterval { get; set; }
+
     /// <summary>When false, the environment is not read: only the options set in code export.</summary>
     public bool ReadEnvironment { get; set; } = true;
 
@@ -25,4 +36,8 @@ public sealed class DistricOtlpOptions
 
     internal OtlpExporterOptions? Resolve(OtlpSignal signal, OtlpExporterOptions? inCode) =>
         inCode ?? (ReadEnvironment ? OtlpExporterOptions.FromEnvironment(signal, EnvironmentReader) : null);
+
+    internal TimeSpan ResolveMetricInterval() => MetricExportInterval ?? (ReadEnvironment
+        ? OtlpMetricExporter.IntervalFromEnvironment(EnvironmentReader)
+        : TimeSpan.FromSeconds(60));
 }

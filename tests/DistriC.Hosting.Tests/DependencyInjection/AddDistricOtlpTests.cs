@@ -18,7 +18,7 @@ namespace DistriC.Hosting.Tests.DependencyInjection;
 public sealed class AddDistricOtlpTests
 {
     [Fact]
-    public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_the_tracer_ships_its_spans_to_v1_traces_and_flushes_them_on_dispose()
+    public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_spans_go_to_v1_traces_and_metrics_to_v1_metrics_flushed_on_dispose()
     {
         var bodies = new ConcurrentQueue<(string Path, byte[] Body)>();
         await using WebApplication receiver = await StartReceiverAsync(bodies);
@@ -41,10 +41,37 @@ public sealed class AddDistricOtlpTests
             tracer.StartSpan("shipped too").Finish();
         }
 
-        (string path, byte[] body) = Assert.Single(bodies);
-        Assert.Equal("/v1/traces", path);
+        // The base endpoint turns on every signal: spans to /v1/traces, the registry to /v1/metrics (its final export).
+        Assert.Equal(["/v1/metrics", "/v1/traces"], bodies.Select(b => b.Path).Order(StringComparer.Ordinal));
+        byte[] body = bodies.Single(b => b.Path == "/v1/traces").Body;
         Assert.True(body.AsSpan().IndexOf("shipped too"u8) >= 0, "the second span's name is in the request");
         Assert.Contains("distric_internal_otlp_exported_total{signal=\"traces\",result=\"success\"} 2\n", registry.ExportText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_metrics_endpoint_the_registry_is_sent_to_v1_metrics_and_once_more_on_dispose()
+    {
+        var bodies = new ConcurrentQueue<(string Path, byte[] Body)>();
+        await using WebApplication receiver = await StartReceiverAsync(bodies);
+        var environment = new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"] = $"http://127.0.0.1:{Port(receiver)}/custom/metrics",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "3600000",
+        };
+        var services = new ServiceCollection();
+        services.AddDistric(o => o.LogOutput = DistricLogOutput.Stream(new MemoryStream()))
+            .AddOtlpExport(o => o.EnvironmentReader = environment.GetValueOrDefault);
+        using (ServiceProvider provider = services.BuildServiceProvider())
+        {
+            MetricRegistry registry = provider.GetRequiredService<MetricRegistry>();
+            registry.CreateCounter("di_jobs_total", "Jobs").Add(9);
+            Assert.IsNotType<OtlpSpanExporter>(provider.GetRequiredService<Tracer>().Options.Exporter); // no traces endpoint
+            Assert.Contains("distric_internal_otlp_healthy{signal=\"metrics\"} 1\n", registry.ExportText(), StringComparison.Ordinal);
+        }
+
+        (string path, byte[] body) = Assert.Single(bodies); // the hour-long interval never elapsed: this is the final export
+        Assert.Equal("/custom/metrics", path);
+        Assert.True(body.AsSpan().IndexOf("di_jobs_total"u8) >= 0, "the counter is in the request");
     }
 
     [Fact]

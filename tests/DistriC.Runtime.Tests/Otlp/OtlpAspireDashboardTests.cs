@@ -190,6 +190,29 @@ public sealed class OtlpAspireDashboardTests : IClassFixture<AspireDashboardFixt
         Assert.True(stats.IsHealthy);
     }
 
+    [AspireFact]
+    public async Task Metrics_arrive_and_the_resource_shows_them()
+    {
+        AspireDashboard dashboard = _fixture.Dashboard;
+        var registry = new MetricRegistry();
+        registry.CreateCounter("dashboard_jobs_total", "Jobs", new LabelDefinition("queue", "fast", "slow")).Add(3, "fast");
+        registry.CreateGauge("dashboard_depth", "Depth").Set(4.5);
+        registry.CreateHistogram("dashboard_latency_seconds", "Latency").Observe(0.25);
+        string service = "distric-metrics-" + Guid.NewGuid().ToString("N")[..8];
+        using var exporter = new OtlpMetricExporter(registry, new OtlpExporterOptions
+        {
+            Endpoint = OtlpExporterOptions.ForBaseEndpoint(dashboard.OtlpBase, OtlpSignal.Metrics),
+            Resource = OtlpResource.Create(service),
+        }, TimeSpan.FromHours(1));
+
+        Assert.True(exporter.ExportNow());
+
+        JsonElement resources = await dashboard.GetAsync("/api/telemetry/resources");
+        JsonElement mine = resources.EnumerateArray().Single(r => r.GetProperty("name").GetString() == service);
+        Assert.True(mine.GetProperty("hasMetrics").GetBoolean());
+        Assert.Equal(0, exporter.GetStats().Rejected);
+    }
+
     private static async Task<int> StoredSpanCount(AspireDashboard dashboard, TraceId traceId)
     {
         JsonElement stored = await dashboard.GetAsync($"/api/telemetry/spans?traceId={traceId}");

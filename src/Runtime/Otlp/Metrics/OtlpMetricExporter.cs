@@ -65,6 +65,13 @@ public sealed class OtlpMetricExporter : IDisposable
         }
     }
 
+    /// <summary>Reads <c>OTEL_METRIC_EXPORT_INTERVAL</c> (milliseconds); 60 s when it is unset.</summary>
+    /// <param name="getVariable">Reads a variable; null reads the process environment.</param>
+    /// <returns>The interval.</returns>
+    /// <exception cref="FormatException">The value is not a positive number of milliseconds.</exception>
+    public static TimeSpan IntervalFromEnvironment(Func<string, string?>? getVariable = null) =>
+        OtlpEnvironment.MetricExportInterval(getVariable ?? Environment.GetEnvironmentVariable);
+
     /// <summary>The options the exporter was created with.</summary>
     public OtlpExporterOptions Options { get; }
 

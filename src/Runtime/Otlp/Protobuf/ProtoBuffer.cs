@@ -50,17 +50,17 @@ internal sealed class ProtoBuffer : IDisposable
     /// <summary>Writes an unsigned base-128 varint.</summary>
     public void WriteVarint(ulong value)
     {
-        Ensure(10);
-        Span<byte> span = _buffer.AsSpan(_position);
-        int i = 0;
-        while (value >= 0x80)
+        // Tags, enums, flags and short lengths take one byte: the common case, written without a loop.
+        byte[] buffer = _buffer;
+        int position = _position;
+        if (value < 0x80 && (uint)position < (uint)buffer.Length)
         {
-            span[i++] = (byte)(value | 0x80);
-            value >>= 7;
+            buffer[position] = (byte)value;
+            _position = position + 1;
+            return;
         }
 
-        span[i++] = (byte)value;
-        _position += i;
+        WriteMultiByteVarint(value);
     }
 
     /// <summary>Writes a varint field (uint32, uint64, int64, enum, bool); proto3 omits zero, so callers skip defaults.</summary>
@@ -191,6 +191,21 @@ internal sealed class ProtoBuffer : IDisposable
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private void WriteMultiByteVarint(ulong value)
+    {
+        Ensure(10);
+        byte[] buffer = _buffer;
+        int position = _position;
+        while (value >= 0x80)
+        {
+            buffer[position++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        buffer[position++] = (byte)value;
+        _position = position;
     }
 
     private int Reserve()
