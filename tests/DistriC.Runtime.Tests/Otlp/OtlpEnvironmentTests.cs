@@ -82,7 +82,8 @@ public sealed class OtlpEnvironmentTests
 
     [Theory]
     [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc", "not supported")]
-    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "thrift", "http/protobuf or http/json")]
+    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json", "not supported")]
+    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "thrift", "must be http/protobuf")]
     [InlineData("OTEL_EXPORTER_OTLP_TIMEOUT", "10s", "milliseconds")]
     [InlineData("OTEL_EXPORTER_OTLP_TIMEOUT", "0", "milliseconds")]
     [InlineData("OTEL_EXPORTER_OTLP_COMPRESSION", "zstd", "gzip or none")]
