@@ -32,6 +32,12 @@ public sealed class OtlpResource
     /// <summary>The SDK name written as <c>telemetry.sdk.name</c>.</summary>
     public const string SdkName = "distric";
 
+    /// <summary>
+    /// The <c>service.instance.id</c> of every resource this process creates without one of its own: a random ID chosen
+    /// once per process, so the traces and metrics of one process are attributed to the same instance.
+    /// </summary>
+    public static string ProcessInstanceId { get; } = Guid.NewGuid().ToString();
+
     /// <summary>The resource's attributes in the order they are sent (later duplicates of a key were dropped).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Attributes => _attributes;
 
@@ -43,8 +49,8 @@ public sealed class OtlpResource
 
     /// <summary>
     /// Creates a resource. <c>telemetry.sdk.name</c> (<see cref="SdkName"/>), <c>telemetry.sdk.language</c>
-    /// (<c>dotnet</c>) and <c>telemetry.sdk.version</c> are added; <c>service.instance.id</c> is a new random ID
-    /// unless <paramref name="attributes"/> names one.
+    /// (<c>dotnet</c>) and <c>telemetry.sdk.version</c> are added; <c>service.instance.id</c> is
+    /// <see cref="ProcessInstanceId"/> unless <paramref name="attributes"/> names one.
     /// </summary>
     /// <param name="serviceName">The <c>service.name</c>, e.g. <c>checkout</c>.</param>
     /// <param name="serviceVersion">The <c>service.version</c>, or null to leave it out.</param>
@@ -66,7 +72,7 @@ public sealed class OtlpResource
             Add(list, seen, attribute.Key, attribute.Value);
         }
 
-        Add(list, seen, "service.instance.id", Guid.NewGuid().ToString());
+        Add(list, seen, "service.instance.id", ProcessInstanceId);
         Add(list, seen, "telemetry.sdk.name", SdkName);
         Add(list, seen, "telemetry.sdk.language", "dotnet");
         Add(list, seen, "telemetry.sdk.version", SdkVersion);

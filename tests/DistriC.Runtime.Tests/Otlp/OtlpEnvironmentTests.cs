@@ -114,10 +114,12 @@ public sealed class OtlpEnvironmentTests
     }
 
     [Fact]
-    public void Each_resource_gets_its_own_instance_id_unless_one_is_given()
+    public void Every_resource_of_the_process_shares_one_random_instance_id_unless_one_is_given()
     {
         string Id(OtlpResource r) => r.Attributes.Single(a => a.Key == "service.instance.id").Value;
-        Assert.NotEqual(Id(OtlpResource.Create("a")), Id(OtlpResource.Create("a")));
+        Assert.Equal(Id(OtlpResource.Create("a")), Id(OtlpResource.FromEnvironment(_ => null)));
+        Assert.Equal(OtlpResource.ProcessInstanceId, Id(OtlpResource.Create("b")));
+        Assert.True(Guid.TryParse(OtlpResource.ProcessInstanceId, out _));
         Assert.Equal("pod-7", Id(OtlpResource.Create("a", attributes: [new("service.instance.id", "pod-7")])));
     }
 

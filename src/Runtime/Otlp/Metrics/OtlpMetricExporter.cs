@@ -105,7 +105,10 @@ public sealed class OtlpMetricExporter : IDisposable
     /// <exception cref="MetricRegistrationException">The registry is frozen or full, or the names are taken by other metrics.</exception>
     public void RegisterMetrics(MetricRegistry registry) => OtlpExportMetrics.For(registry).Attach(OtlpSignal.Metrics, _counters);
 
-    /// <summary>Stops the export thread, sends one last collection (so a short-lived process loses nothing), and releases the client.</summary>
+    /// <summary>
+    /// Stops the export thread, sends one last collection (so a short-lived process loses nothing), and releases the
+    /// client. With the receiver unreachable this takes up to the retry budget (attempts, timeouts and backoffs).
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
