@@ -134,6 +134,7 @@ public sealed class OtlpTransportTests
         }, failed);
         Assert.False(failed.IsHealthy);
         Assert.Equal(6, tracer.GetStats().SpansFailed);
+        Assert.False(tracer.GetStats().LastExportSucceeded);
         Assert.Contains("distric_internal_otlp_exported_total{signal=\"traces\",result=\"retries_exhausted\"} 6\n", registry.ExportText(), StringComparison.Ordinal);
         Assert.Contains("distric_internal_otlp_healthy{signal=\"traces\"} 0\n", registry.ExportText(), StringComparison.Ordinal);
 
@@ -145,6 +146,7 @@ public sealed class OtlpTransportTests
         Assert.Equal(3, recovered.Exported);
         Assert.True(recovered.IsHealthy);
         Assert.Equal(9, tracer.GetStats().SpansSampledIn);
+        Assert.True(tracer.GetStats().LastExportSucceeded);
         Tracing.TestTracers.AssertAccounting(tracer);
         Assert.Contains("distric_internal_otlp_healthy{signal=\"traces\"} 1\n", registry.ExportText(), StringComparison.Ordinal);
     }
