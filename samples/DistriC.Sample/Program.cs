@@ -35,8 +35,29 @@ health.RegisterMetrics(metrics);
 await using Stream stdout = Console.OpenStandardOutput();
 await using var log = new JsonLogger(stdout, new JsonLoggerOptions { MinimumLevel = LogLevel.Info });
 log.RegisterMetrics(metrics);
-using var tracer = new Tracer(new TracerOptions { Exporter = new SpanLogExporter(log) });
+// With OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) set, spans go to that OTLP receiver; otherwise
+// the sample logs each exported batch's size.
+OtlpExporterOptions? otlp;
+OtlpExporterOptions? otlpMetricOptions;
+try
+{
+    otlp = OtlpExporterOptions.FromEnvironment(OtlpSignal.Traces);
+    otlpMetricOptions = OtlpExporterOptions.FromEnvironment(OtlpSignal.Metrics);
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine(SampleArguments.ErrorPrefix + e.Message);
+    return 2;
+}
+
+// Declared before the tracer, so it is disposed after the tracer's final export.
+using OtlpSpanExporter? otlpSpans = otlp is null ? null : new OtlpSpanExporter(otlp);
+using var tracer = new Tracer(new TracerOptions { Exporter = (ISpanExporter?)otlpSpans ?? new SpanLogExporter(log) });
 tracer.RegisterMetrics(metrics);
+otlpSpans?.RegisterMetrics(metrics);
+// Metrics too: every OTEL_METRIC_EXPORT_INTERVAL (60 s by default), and a last collection when the sample exits.
+using OtlpMetricExporter? otlpMetrics = otlpMetricOptions is null ? null : new OtlpMetricExporter(metrics, otlpMetricOptions);
+otlpMetrics?.RegisterMetrics(metrics);
 var workload = new SampleWorkload(metrics, health, log, tracer);
 
 await using ObservabilityServer? server = await TryStartServerAsync(
@@ -86,7 +107,8 @@ await ShutDownAsync();
 Console.WriteLine("Stopped.");
 return 0;
 
-// The order matters: the tracer's final export logs through the logger, and the logger's final flush must reach stdout.
+// The order matters: the tracer's final export (to the OTLP receiver, or logged) comes first, and the logger's final flush
+// must reach stdout.
 async Task ShutDownAsync()
 {
     tracer.Dispose();

@@ -46,7 +46,7 @@ internal sealed class SampleWorkload
     public void Step()
     {
         SampleRequests.Method method = _random.Next(10) < 7 ? SampleRequests.Method.GET : SampleRequests.Method.POST;
-        using TraceSpan request = _tracer.StartSpan(method == SampleRequests.Method.GET ? "GET /work" : "POST /work");
+        using TraceSpan request = _tracer.StartSpan(method == SampleRequests.Method.GET ? "GET /work" : "POST /work", SpanKind.Server);
         int depth;
         StatusClass status;
         int code;

@@ -150,7 +150,11 @@ public sealed partial class SampleServiceTests
     private static Task<SampleRun> RunSampleAsync(params string[] arguments) => RunSampleWithPortVariableAsync(null, arguments);
 
     /// <summary>Runs the sample with <paramref name="portVariable"/> as <c>DISTRIC_SAMPLE_PORT</c> (unset when null).</summary>
-    private static async Task<SampleRun> RunSampleWithPortVariableAsync(string? portVariable, params string[] arguments)
+    private static Task<SampleRun> RunSampleWithPortVariableAsync(string? portVariable, params string[] arguments) =>
+        RunSampleWithEnvironmentAsync(portVariable, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs the sample with <paramref name="environment"/> added (and no OTEL_* variables of the test process's own).</summary>
+    private static async Task<SampleRun> RunSampleWithEnvironmentAsync(string? portVariable, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         string assembly = typeof(SampleServiceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "DistricSampleAssembly").Value!;
@@ -172,6 +176,16 @@ public sealed partial class SampleServiceTests
         if (portVariable is not null)
         {
             start.Environment["DISTRIC_SAMPLE_PORT"] = portVariable;
+        }
+
+        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using Process process = Process.Start(start)!;

@@ -10,7 +10,7 @@ namespace DistriC.Hosting.Tests;
 
 /// <summary>
 /// The README's "Self-monitoring metrics" table lists exactly the families that <c>AddDistric</c> puts into its registry
-/// (registry, logger, tracer, HTTP endpoints, health), with their types and label keys, and the names keep the conventions
+/// (registry, logger, tracer, OTLP exporters, HTTP endpoints, health), with their types and label keys, and the names keep the conventions
 /// the table states.
 /// </summary>
 public sealed partial class SelfMonitoringTableTests
@@ -57,7 +57,14 @@ public sealed partial class SelfMonitoringTableTests
     private static string AddDistricExposition()
     {
         var services = new ServiceCollection();
-        services.AddDistric(o => o.LogOutput = DistricLogOutput.Stream(new MemoryStream()));
+        // With an OTLP traces endpoint configured, so the distric_internal_otlp_* families are there too (nothing is sent:
+        // no span is finished).
+        services.AddDistric(o => o.LogOutput = DistricLogOutput.Stream(new MemoryStream()))
+            .AddOtlpExport(o =>
+            {
+                o.ReadEnvironment = false;
+                o.Traces = new OtlpExporterOptions { Endpoint = new Uri("http://127.0.0.1:9/v1/traces"), Resource = OtlpResource.Create("table-test") };
+            });
         using ServiceProvider provider = services.BuildServiceProvider();
         // What the host's start does: the meter bridge (with its self-monitoring) and the process metrics.
         provider.GetRequiredService<DistricFrameworkMetrics.FrameworkMetricsHandle>();

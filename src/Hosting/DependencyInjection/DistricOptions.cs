@@ -37,7 +37,8 @@ public sealed class DistricOptions
     /// <summary>
     /// Options of the <see cref="Tracer"/> singleton; <see cref="TracerOptions.Exporter"/> must be set. When null (the
     /// default) the tracer uses default options and the <see cref="ISpanExporter"/> registered in the container, or, when there
-    /// is none, an exporter that discards spans (context propagation and the <c>distric_internal_tracer_*</c> counters still
+    /// is none, an <see cref="OtlpSpanExporter"/> when an OTLP traces endpoint is configured (see <see cref="DistricOtlpOptions"/>), or
+    /// else an exporter that discards spans (context propagation and the <c>distric_internal_tracer_*</c> counters still
     /// work).
     /// </summary>
     public TracerOptions? Tracing { get; set; }

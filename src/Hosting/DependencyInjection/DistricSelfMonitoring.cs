@@ -20,6 +20,10 @@ internal static class DistricSelfMonitoring
         if (tracer is not null)
         {
             KeepExisting(() => tracer.RegisterMetrics(registry));
+            if (tracer.Options.Exporter is OtlpSpanExporter otlp)
+            {
+                KeepExisting(() => otlp.RegisterMetrics(registry));
+            }
         }
     }
 

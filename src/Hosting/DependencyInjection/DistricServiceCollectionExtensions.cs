@@ -24,6 +24,11 @@ public static class DistricServiceCollectionExtensions
     /// and adds their self-monitoring (<c>distric_health_status</c>, <c>distric_internal_log_*</c>, <c>distric_internal_tracer_*</c>) to it, so those series are at
     /// <c>/metrics</c> from the first scrape; metrics of the same names already in a supplied registry are kept. A health registry, logger or
     /// tracer you register yourself must therefore not resolve <see cref="MetricRegistry"/> in its factory.</para>
+    /// <para>OTLP: when neither <see cref="DistricOptions.Tracing"/> nor an <see cref="ISpanExporter"/> service is given and a traces
+    /// endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>, or options set with
+    /// <see cref="DistricOtlpBuilderExtensions.AddOtlpExport"/>), the tracer exports to it through an <see cref="OtlpSpanExporter"/>, whose
+    /// <c>distric_internal_otlp_*</c> series join the self-monitoring. Likewise, with a metrics endpoint the registry it creates is
+    /// sent periodically by an <see cref="OtlpMetricExporter"/> (and once more when the container is disposed).</para>
     /// <para>The container owns the logger and the tracer: disposing it disposes the tracer (final export) and the logger
     /// (every accepted entry written and flushed), then closes the log stream if DistriC opened it (see
     /// <see cref="DistricLogOutput"/>).</para>
@@ -44,9 +49,10 @@ public static class DistricServiceCollectionExtensions
         services.TryAddSingleton(_ => new LogOutputLease(options.LogOutput));
         // The lease is resolved inside this factory, so it is created first and disposed after the logger has flushed.
         services.TryAddSingleton(sp => new JsonLogger(sp.GetRequiredService<LogOutputLease>().Stream, options.Logging));
+        services.TryAddSingleton(sp => new DistricOtlpExporters(sp.GetService<DistricOtlpOptions>() ?? new DistricOtlpOptions()));
         services.TryAddSingleton(sp => new Tracer(options.Tracing ?? new TracerOptions
         {
-            Exporter = sp.GetService<ISpanExporter>() ?? DiscardingSpanExporter.Instance,
+            Exporter = sp.GetService<ISpanExporter>() ?? (ISpanExporter?)sp.GetRequiredService<DistricOtlpExporters>().Traces ?? DiscardingSpanExporter.Instance,
         }));
         services.TryAddSingleton(sp => new DistricEndpointHandler(sp.GetRequiredService<MetricRegistry>(), sp.GetRequiredService<HealthRegistry>()));
 
@@ -85,6 +91,7 @@ public static class DistricServiceCollectionExtensions
         // Register the self-monitoring families as soon as the registry exists, before the application can freeze it.
         HttpEndpointMetrics.For(registry);
         DistricSelfMonitoring.Register(registry, services.GetService<HealthRegistry>(), services.GetService<JsonLogger>(), services.GetService<Tracer>());
+        services.GetService<DistricOtlpExporters>()?.StartMetrics(registry);
         return registry;
     }
 }

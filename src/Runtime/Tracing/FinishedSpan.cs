@@ -59,6 +59,15 @@ public readonly struct FinishedSpan
     /// <summary>Wall-clock end time: <see cref="StartTime"/> + <see cref="Duration"/>.</summary>
     public DateTimeOffset EndTime => StartTime + Duration;
 
+    /// <summary>The start time in nanoseconds since the Unix epoch, at the tracer clock's resolution (OTLP's <c>start_time_unix_nano</c>).</summary>
+    internal ulong StartUnixNanos => _record is null ? 0 : _record.Owner.ToUnixNanos(_startTimestamp);
+
+    /// <summary>The end time in nanoseconds since the Unix epoch (OTLP's <c>end_time_unix_nano</c>).</summary>
+    internal ulong EndUnixNanos => _record is null ? 0 : _record.Owner.ToUnixNanos(_endTimestamp);
+
+    /// <summary>The trace-flags byte of <see cref="Context"/> (sampled, random trace ID).</summary>
+    internal byte TraceFlags => Context.TraceFlags;
+
     /// <summary>The tags, in the order they were set.</summary>
     /// <exception cref="InvalidOperationException">Read after <see cref="ISpanExporter.Export"/> returned (the storage was recycled).</exception>
     public ReadOnlySpan<SpanTag> Tags

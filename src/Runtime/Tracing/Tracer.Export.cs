@@ -25,6 +25,7 @@ public sealed partial class Tracer
     private long _exportsAttempted;
     private long _exportsSucceeded;
     private long _exportsFailed;
+    private int _lastExportFailed;
     private int _disposeState;
 
     /// <summary>
@@ -73,6 +74,7 @@ public sealed partial class Tracer
             InBackpressure = backpressure,
             EffectiveSampleRatio = ratio.Total == 0 ? 0 : (double)ratio.Keep / ratio.Total,
             ExporterAlive = IsExporterHealthy,
+            LastExportSucceeded = Volatile.Read(ref _lastExportFailed) == 0,
         };
     }
 
@@ -184,6 +186,7 @@ public sealed partial class Tracer
         }
 
         Interlocked.Increment(ref delivered ? ref _exportsSucceeded : ref _exportsFailed);
+        Volatile.Write(ref _lastExportFailed, delivered ? 0 : 1);
         Interlocked.Add(ref delivered ? ref _spansExported : ref _spansFailed, count);
         for (int i = 0; i < count; i++)
         {

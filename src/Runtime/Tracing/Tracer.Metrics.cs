@@ -14,7 +14,7 @@ public sealed partial class Tracer
     /// <c>spans_exported_total</c>, <c>spans_export_failed_total</c>, <c>exports_attempted_total</c>,
     /// <c>exports_succeeded_total</c>, <c>exports_failed_total</c>, <c>tags_dropped_total</c>, and gauges
     /// <c>queue_depth</c>, <c>queue_capacity</c>, <c>backpressure_active</c> (0/1), <c>sample_ratio</c> (0 to 1)
-    /// and <c>exporter_alive</c> (0/1), each prefixed with <see cref="MetricPrefix"/>. The README's
+    /// <c>exporter_alive</c> (0/1) and <c>last_export_succeeded</c> (0/1), each prefixed with <see cref="MetricPrefix"/>. The README's
     /// "Self-monitoring metrics" table lists them with their meaning.
     /// </summary>
     /// <param name="registry">The registry to add them to (one tracer per registry: the names are fixed).</param>
@@ -40,6 +40,7 @@ public sealed partial class Tracer
         Gauge(registry, "backpressure_active", "1 while the tracer samples at the backpressure ratio, else 0", () => _backpressure.InBackpressure ? 1 : 0);
         Gauge(registry, "sample_ratio", "Keep ratio of the current sampling mode (normal or backpressure), 0 to 1", () => GetStats().EffectiveSampleRatio);
         Gauge(registry, "exporter_alive", "1 while the export loop makes progress, else 0", () => IsExporterHealthy ? 1 : 0);
+        Gauge(registry, "last_export_succeeded", "1 unless the last export call failed (returned false or threw), else 0", () => GetStats().LastExportSucceeded ? 1 : 0);
     }
 
     private static void Counter(MetricRegistry registry, string suffix, string help, Func<long> read) =>

@@ -37,6 +37,7 @@ public sealed partial class Tracer : IDisposable
     private readonly bool _systemClock;
     private readonly long _anchorTimestamp;
     private readonly DateTimeOffset _anchorWallClock;
+    private readonly long _anchorUnixNanos;
     private readonly BoundedQueue<SpanRecord> _queue;
     private readonly BoundedQueue<SpanRecord> _pool;
     private readonly BackpressureController _backpressure;
@@ -75,6 +76,7 @@ public sealed partial class Tracer : IDisposable
         _systemClock = ReferenceEquals(_time, TimeProvider.System);
         _anchorTimestamp = _time.GetTimestamp();
         _anchorWallClock = _time.GetUtcNow();
+        _anchorUnixNanos = (_anchorWallClock.UtcTicks - DateTime.UnixEpoch.Ticks) * 100;
         int capacity = (int)Math.Min(TracerOptions.MaxBufferCapacity, BitOperations.RoundUpToPowerOf2((uint)options.BufferCapacity));
         _queue = new BoundedQueue<SpanRecord>(capacity);
         _pool = new BoundedQueue<SpanRecord>((int)BitOperations.RoundUpToPowerOf2((uint)(capacity + options.MaxBatchSize)));
@@ -139,6 +141,14 @@ public sealed partial class Tracer : IDisposable
     /// <see cref="StartSpan(string, SpanKind)"/>.
     /// </summary>
     /// <param name="name">Operation name (null is recorded as empty).</param>
+    /// <returns>The span (<see cref="SpanKind.Internal"/>); not recording when sampled out or when the tracer is disposed.</returns>
+    public TraceSpan StartSpan(string name) => StartSpan(name, SpanKind.Internal);
+
+    /// <summary>
+    /// Starts a span of the given kind: a child of <see cref="ActiveSpan"/> when one is set, otherwise the root of a new trace.
+    /// </summary>
+    /// <param name="name">Operation name (null is recorded as empty).</param>
+    /// <param name="kind">The span's role: server, client, producer, consumer or internal.</param>
     /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
     public TraceSpan StartSpan(string name) => StartSpan(name, SpanKind.Internal);
 
@@ -338,10 +348,29 @@ public sealed partial class Tracer : IDisposable
     /// <summary>Converts a timestamp of the tracer's clock to wall-clock time (anchored when the tracer was created).</summary>
     internal DateTimeOffset ToWallClock(long timestamp) => _anchorWallClock + _time.GetElapsedTime(_anchorTimestamp, timestamp);
 
+    /// <summary>
+    /// Converts a timestamp of the tracer's clock to nanoseconds since the Unix epoch, at the clock's own resolution
+    /// (nanoseconds for the system clock on Linux), for exporters that carry more precision than <see cref="DateTimeOffset"/>.
+    /// </summary>
+    internal ulong ToUnixNanos(long timestamp)
+    {
+        long delta = timestamp - _anchorTimestamp;
+        long frequency = _time.TimestampFrequency;
+        // The common clocks (Stopwatch on Linux: 1 GHz; tick-based providers: 10 MHz) divide or are divided by 10^9
+        // exactly: one multiplication or division. Int128 arithmetic, exact for any frequency, is several times slower.
+        long elapsed = frequency == NanosPerSecond ? delta
+            : NanosPerSecond % frequency == 0 ? delta * (NanosPerSecond / frequency)
+            : frequency % NanosPerSecond == 0 ? delta / (frequency / NanosPerSecond)
+            : (long)((Int128)delta * NanosPerSecond / frequency);
+        return (ulong)(_anchorUnixNanos + elapsed);
+    }
+
     /// <summary>Time between two timestamps of the tracer's clock.</summary>
     internal TimeSpan Elapsed(long start, long end) => _time.GetElapsedTime(start, end);
 
     private long Timestamp() => _systemClock ? Stopwatch.GetTimestamp() : _time.GetTimestamp();
+
+    private const long NanosPerSecond = 1_000_000_000;
 
     private readonly record struct SamplingRatio(int Keep, int Drop)
     {

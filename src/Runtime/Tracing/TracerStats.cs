@@ -51,4 +51,11 @@ public readonly record struct TracerStats
 
     /// <summary>False when the export loop has not completed a cycle within three export intervals (stalled exporter or dead thread).</summary>
     public bool ExporterAlive { get; init; }
+
+    /// <summary>
+    /// True unless the last export call failed (returned false or threw); true before the first. An exporter that ships
+    /// spans elsewhere (<see cref="OtlpSpanExporter"/>) makes this its delivery health: false while the receiver is
+    /// unreachable or refusing, true again once a batch gets through.
+    /// </summary>
+    public bool LastExportSucceeded { get; init; }
 }

@@ -37,6 +37,12 @@ public sealed class TracerMetricsTests
         AssertSample(text, "distric_internal_tracer_backpressure_active", "1");
         AssertSample(text, "distric_internal_tracer_sample_ratio", "0.25");
         AssertSample(text, "distric_internal_tracer_exporter_alive", "1");
+        AssertSample(text, "distric_internal_tracer_last_export_succeeded", "1");
+
+        exporter.FailNext = 1;
+        TestTracers.Flood(tracer, 4);           // at 1:3 one of any four is sampled in
+        tracer.ExportPending();
+        AssertSample(registry.ExportText(), "distric_internal_tracer_last_export_succeeded", "0");
 
         time.Advance(TimeSpan.FromSeconds(16)); // three default 5 s intervals without an export cycle
         AssertSample(registry.ExportText(), "distric_internal_tracer_exporter_alive", "0");
