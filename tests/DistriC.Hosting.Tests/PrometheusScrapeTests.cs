@@ -270,30 +270,7 @@ public sealed class PrometheusScrapeTests
 
         public void Dispose()
         {
-            try
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(5000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-            finally
-            {
-                _process.Dispose();
-                try
-                {
-                    Directory.Delete(_directory, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // Best effort: a temp directory left behind is harmless.
-                }
-            }
+            ChildProcess.Stop(_process, _directory);
         }
 
         private void Append(string? line)

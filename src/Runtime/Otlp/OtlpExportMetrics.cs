@@ -99,12 +99,12 @@ internal sealed class OtlpExportMetrics
                 {
                     case FamilyValue.Exported:
                         int first = signal * ResultLabels.Length;
-                        writer.WriteCounter(first, Layout.Series[first], _owner.Sum(signal, static c => Interlocked.Read(ref c.Delivered)));
-                        writer.WriteCounter(first + 1, Layout.Series[first + 1], _owner.Sum(signal, static c => Interlocked.Read(ref c.Rejected)));
-                        writer.WriteCounter(first + 2, Layout.Series[first + 2], _owner.Sum(signal, static c => Interlocked.Read(ref c.RetriesExhausted)));
+                        writer.WriteCounter(first, Layout.Series[first], _owner.Sum(signal, static c => Interlocked.Read(ref c.Delivered)), default);
+                        writer.WriteCounter(first + 1, Layout.Series[first + 1], _owner.Sum(signal, static c => Interlocked.Read(ref c.Rejected)), default);
+                        writer.WriteCounter(first + 2, Layout.Series[first + 2], _owner.Sum(signal, static c => Interlocked.Read(ref c.RetriesExhausted)), default);
                         break;
                     case FamilyValue.Retries:
-                        writer.WriteCounter(signal, Layout.Series[signal], _owner.Sum(signal, static c => Interlocked.Read(ref c.Retries)));
+                        writer.WriteCounter(signal, Layout.Series[signal], _owner.Sum(signal, static c => Interlocked.Read(ref c.Retries)), default);
                         break;
                     default:
                         long failing = _owner.Sum(signal, static c => Interlocked.Read(ref c.ConsecutiveFailures) > 0 ? 1 : 0);

@@ -145,14 +145,6 @@ public sealed partial class Tracer : IDisposable
     public TraceSpan StartSpan(string name) => StartSpan(name, SpanKind.Internal);
 
     /// <summary>
-    /// Starts a span of the given kind: a child of <see cref="ActiveSpan"/> when one is set, otherwise the root of a new trace.
-    /// </summary>
-    /// <param name="name">Operation name (null is recorded as empty).</param>
-    /// <param name="kind">The span's role: server, client, producer, consumer or internal.</param>
-    /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
-    public TraceSpan StartSpan(string name) => StartSpan(name, SpanKind.Internal);
-
-    /// <summary>
     /// Starts a span of the given kind: a child of <see cref="ActiveSpan"/> when one is set; otherwise a child of
     /// <see cref="Activity.Current"/> (another library's span, W3C IDs) when there is one; otherwise the root of a new trace.
     /// </summary>

@@ -45,7 +45,7 @@ public sealed class MetricArtifactsTests
             "sum by (method) (rate(sample_requests_total{status=~\"5xx\"}[5m])) / sum by (method) (rate(sample_requests_total[5m]))",
             fresh.RuleList.Single(r => r.Record == "sample:errors:ratio_rate5m").Expr);
         Assert.Equal(
-            ["absent(sample_queue_depth)", "absent(sample_request_duration_seconds_count)", "absent(sample_requests_total)"],
+            ["absent(sample_build_info)", "absent(sample_queue_depth)", "absent(sample_request_duration_seconds_count)", "absent(sample_requests_total)"],
             fresh.RuleList.Where(r => r.Alert is not null).Select(r => r.Expr));
 
         using JsonDocument dashboard = JsonDocument.Parse(fresh.Dashboard);
@@ -53,6 +53,7 @@ public sealed class MetricArtifactsTests
             .Select(p => p.GetProperty("targets")[0].GetProperty("expr").GetString()!).ToArray();
         Assert.Equal(
             [
+                "sample_build_info",
                 "sample_queue_depth",
                 "histogram_quantile(0.99, sum by (le, method, status) (rate(sample_request_duration_seconds_bucket[5m])))",
                 "sum by (method, status) (rate(sample_requests_total[5m]))",
@@ -66,6 +67,6 @@ public sealed class MetricArtifactsTests
         string promtool = ExternalTool.Require("promtool");
         (int exitCode, string output) = await ExternalTool.RunAsync(promtool, "check rules " + SampleArtifacts.Rules, string.Empty, TimeSpan.FromSeconds(30));
         Assert.True(exitCode == 0, output);
-        Assert.Contains("SUCCESS: 8 rules found", output, StringComparison.Ordinal);
+        Assert.Contains("SUCCESS: 9 rules found", output, StringComparison.Ordinal);
     }
 }

@@ -11,6 +11,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using DistriC.Tests.Support;
 
 namespace DistriC.Hosting.Tests.Monitoring;
 
@@ -98,30 +99,7 @@ internal sealed class PrometheusWithRules : IDisposable
     public void Dispose()
     {
         _api.Dispose();
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-        finally
-        {
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: a temp directory left behind is harmless.
-            }
-        }
+        ChildProcess.Stop(_process, _directory);
     }
 
     public static int FreePort()

@@ -119,22 +119,7 @@ public sealed class SampleUnderScrapeTests
 
         public void Dispose()
         {
-            try
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(5000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-            finally
-            {
-                _process.Dispose();
-            }
+            ChildProcess.Stop(_process);
         }
 
         private void Append(string? line)

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using DistriC.Tests.Support;
 
 namespace DistriC.Tests.Metrics;
 
@@ -19,7 +20,7 @@ public sealed class ConcurrencyTests
         Counter counter = registry.CreateCounter("requests_total", "Requests",
             new LabelDefinition("method", Methods), new LabelDefinition("status", Statuses));
 
-        RunOnThreads(_ =>
+        TestThreads.Run(Threads, _ =>
         {
             for (int i = 0; i < UpdatesPerSeries; i++)
             {
@@ -50,7 +51,7 @@ public sealed class ConcurrencyTests
         var registry = new MetricRegistry();
         Counter counter = registry.CreateCounter("bytes_total", "Bytes");
 
-        RunOnThreads(t =>
+        TestThreads.Run(Threads, t =>
         {
             for (int i = 0; i < UpdatesPerSeries; i++)
             {
@@ -68,7 +69,7 @@ public sealed class ConcurrencyTests
         var registry = new MetricRegistry();
         Gauge gauge = registry.CreateGauge("in_flight", "In flight", new LabelDefinition("pool", "a", "b"));
 
-        RunOnThreads(t =>
+        TestThreads.Run(Threads, t =>
         {
             string pool = t % 2 == 0 ? "a" : "b";
             for (int i = 0; i < UpdatesPerSeries; i++)
@@ -93,7 +94,7 @@ public sealed class ConcurrencyTests
         // except where noted, so the sum is checked by bucket counts × value with a tolerance of 0.
         double[] values = { 0.0009765625, 0.00390625, 0.0078125, 0.03125, 0.0625, 0.25, 1, 4, 8, 16 };
 
-        RunOnThreads(_ =>
+        TestThreads.Run(Threads, _ =>
         {
             for (int i = 0; i < UpdatesPerSeries; i++)
             {
@@ -129,7 +130,7 @@ public sealed class ConcurrencyTests
         Counter counter = registry.CreateCounter("requests_total", "Requests", new LabelDefinition("method", Methods));
 
         int invalidReturns = 0;
-        RunOnThreads(t =>
+        TestThreads.Run(Threads, t =>
         {
             int local = 0;
             for (int i = 0; i < UpdatesPerSeries; i++)
@@ -180,36 +181,5 @@ public sealed class ConcurrencyTests
         stop.Cancel();
         await writer;
         Assert.Equal(counter.Get(), long.Parse(registry.ExportText().Split('\n')[^2].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    private static void RunOnThreads(Action<int> body)
-    {
-        using var start = new Barrier(Threads);
-        var threads = new Thread[Threads];
-        Exception? failure = null;
-        for (int t = 0; t < Threads; t++)
-        {
-            int id = t;
-            threads[t] = new Thread(() =>
-            {
-                try
-                {
-                    start.SignalAndWait();
-                    body(id);
-                }
-                catch (Exception ex)
-                {
-                    Interlocked.CompareExchange(ref failure, ex, null);
-                }
-            });
-            threads[t].Start();
-        }
-
-        foreach (Thread thread in threads)
-        {
-            thread.Join();
-        }
-
-        Assert.Null(failure);
     }
 }

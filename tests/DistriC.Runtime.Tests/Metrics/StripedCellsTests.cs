@@ -3,12 +3,14 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using DistriC.Infrastructure;
+using DistriC.Tests.Support;
 
 namespace DistriC.Tests.Metrics;
 
 /// <summary>
-/// Adaptive striping (<see cref="CellStripes"/>): a family gets per-processor stripes only after two threads collide
-/// on one of its series, and counts stay exact and monotonic before, during and after that switch.
+/// Striping (<see cref="CellStripes"/>): counters always spread over per-processor stripes; a histogram family gets its
+/// stripes only after two threads collide on one of its series. Counts stay exact and monotonic either way, and for
+/// histograms before, during and after the switch.
 /// </summary>
 public sealed class StripedCellsTests
 {
@@ -30,35 +32,40 @@ public sealed class StripedCellsTests
     }
 
     [Fact]
-    public void One_thread_never_stripes_a_family()
+    public void One_thread_never_stripes_a_histogram_family()
     {
-        var counter = new CounterCells(Series, new DropCounters());
         var histogram = new HistogramCells(Series, new[] { 1.0, 2.0 }, new DropCounters());
 
         for (int i = 0; i < 1_000_000; i++)
         {
-            counter.Increment(i % Series);
             histogram.Observe(i % Series, i % 3);
         }
 
-        Assert.False(counter.IsStriped);
         Assert.False(histogram.IsStriped);
-        Assert.Equal(1_000_000, SumOfSeries(counter));
+        long total = 0;
+        for (int s = 0; s < Series; s++)
+        {
+            total += histogram.GetCount(s);
+        }
+
+        Assert.Equal(1_000_000, total);
     }
 
     [Fact]
-    public void Threads_that_collide_on_one_series_stripe_its_family_and_the_total_stays_exact()
+    public void Threads_that_collide_on_one_histogram_series_stripe_its_family_and_the_counts_stay_exact()
     {
-        var counter = new CounterCells(1, new DropCounters());
+        var histogram = new HistogramCells(1, new[] { 1.0 }, new DropCounters());
         long perThread = 0;
 
-        // Each thread stops once the family is striped (or after a bound no two parallel threads stay under).
-        RunOnThreads(2, _ =>
+        // Each thread stops once the family is striped. On a loaded machine the two threads may take a while to run at
+        // the same moment, so the bound is time (30 s, far above the microseconds a collision takes), not a count.
+        var bound = System.Diagnostics.Stopwatch.StartNew();
+        TestThreads.Run(2, _ =>
         {
             long done = 0;
-            while (!counter.IsStriped && done < 5_000_000)
+            while (!histogram.IsStriped && CellStripes.Count > 1 && bound.Elapsed < TimeSpan.FromSeconds(30))
             {
-                counter.Increment(0);
+                histogram.Observe(0, 1.0);
                 done++;
             }
 
@@ -66,23 +73,28 @@ public sealed class StripedCellsTests
         });
 
         // On one processor there is nothing to gain, so a collision never stripes (CellStripes.Count is 1).
-        Assert.Equal(CellStripes.Count > 1, counter.IsStriped);
-        Assert.Equal(perThread, counter.Get(0));
+        Assert.Equal(CellStripes.Count > 1, histogram.IsStriped);
+        Assert.Equal(perThread, histogram.GetCount(0));
+        Assert.Equal(perThread, histogram.GetSum(0));
+    }
+
+    [Fact]
+    public void The_registry_stripes_counters_by_this_machine_s_processor_count()
+    {
+        CounterCells cells = MetricRegistration.RegisterCounter(new MetricRegistry(), new MetricDescriptor(MetricKind.Counter, "ticks_total", "Ticks"));
+
+        Assert.Equal(CellStripes.StripesFor(Environment.ProcessorCount), cells.Stripes);
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Eight_threads_across_labelled_series_give_exact_totals(bool stripedFromTheStart)
+    [InlineData(1)]
+    [InlineData(CellStripes.MaxStripes)]
+    public void Eight_threads_across_labelled_counter_series_give_exact_totals(int stripes)
     {
-        var cells = new CounterCells(Series, new DropCounters());
-        cells.Add(5, 1000); // before any stripes: the series' own cell keeps counting in every read
-        if (stripedFromTheStart)
-        {
-            cells.StripeNow();
-        }
+        var cells = new CounterCells(Series, new DropCounters(), stripes);
+        cells.Add(5, 1000);
 
-        RunOnThreads(Threads, t =>
+        TestThreads.Run(Threads, t =>
         {
             for (int i = 0; i < UpdatesPerThread; i++)
             {
@@ -107,10 +119,7 @@ public sealed class StripedCellsTests
             Assert.Equal(expected[s], cells.Get(s));
         }
 
-        if (stripedFromTheStart)
-        {
-            Assert.Equal(CellStripes.Count > 1, cells.IsStriped);
-        }
+        Assert.Equal(stripes, cells.Stripes);
     }
 
     [Theory]
@@ -127,7 +136,7 @@ public sealed class StripedCellsTests
         }
 
         // Small whole numbers: every partial sum is exact in a double, so the total must match to the last bit.
-        RunOnThreads(Threads, t =>
+        TestThreads.Run(Threads, t =>
         {
             for (int i = 0; i < UpdatesPerThread; i++)
             {
@@ -206,51 +215,9 @@ public sealed class StripedCellsTests
         Assert.Equal(counter.Get("b"), ValueOf(last, "hits_total{route=\"b\"} "));
     }
 
-    private static long SumOfSeries(CounterCells cells)
-    {
-        long total = 0;
-        for (int s = 0; s < cells.Count; s++)
-        {
-            total += cells.Get(s);
-        }
-
-        return total;
-    }
-
     private static long ValueOf(string text, string prefix)
     {
         int at = text.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length;
         return long.Parse(text.AsSpan(at, text.IndexOf('\n', at) - at), CultureInfo.InvariantCulture);
-    }
-
-    private static void RunOnThreads(int count, Action<int> body)
-    {
-        using var start = new Barrier(count);
-        var threads = new Thread[count];
-        Exception? failure = null;
-        for (int t = 0; t < count; t++)
-        {
-            int id = t;
-            threads[t] = new Thread(() =>
-            {
-                try
-                {
-                    start.SignalAndWait();
-                    body(id);
-                }
-                catch (Exception ex)
-                {
-                    Interlocked.CompareExchange(ref failure, ex, null);
-                }
-            });
-            threads[t].Start();
-        }
-
-        foreach (Thread thread in threads)
-        {
-            thread.Join();
-        }
-
-        Assert.Null(failure);
     }
 }

@@ -7,7 +7,8 @@ namespace DistriC.Tests.Support;
 /// <summary>
 /// Runs a body on dedicated threads (real parallelism, no thread-pool scheduling) and brings every failure back
 /// to the test thread. An exception escaping a raw thread, a failed <c>Assert</c> included, would otherwise crash
-/// the test host instead of failing the test.
+/// the test host instead of failing the test. The threads start their bodies together, at a barrier, so they really
+/// contend instead of finishing one by one as they are created.
 /// </summary>
 internal static class TestThreads
 {
@@ -15,6 +16,7 @@ internal static class TestThreads
     public static void Run(int count, Action<int> body)
     {
         var failures = new ConcurrentQueue<Exception>();
+        using var start = new Barrier(count);
         var threads = new Thread[count];
         for (int t = 0; t < count; t++)
         {
@@ -23,6 +25,7 @@ internal static class TestThreads
             {
                 try
                 {
+                    start.SignalAndWait();
                     body(index);
                 }
                 catch (Exception e)

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -5,35 +6,45 @@ using System.Threading;
 namespace DistriC.Infrastructure;
 
 /// <summary>
-/// The storage of one counter family: one 64-bit cell per label combination, each on its own
-/// cache line, addressed by flat index <c>sum(ordinal_d * stride_d)</c>, plus per-processor stripes
-/// once two threads collide on one series (<see cref="CellStripes"/>). Generated code computes
-/// the index from enum ordinals and calls these members; an index out of range is dropped and
-/// counted, never written. With exemplars, a series' exemplar slot (<see cref="ExemplarSlot"/>) sits in the rest of
-/// its cell's cache line, which the update has just loaded: recording one touches no other memory.
+/// The storage of one counter family, striped by processor: one 64-bit cell per stripe and label combination, laid out
+/// <c>[stripe][series]</c> in one array, each stripe's block of series starting on a cache line, so threads on different
+/// processors update different lines without per-cell padding (<see cref="CellStripes"/>). Generated code computes the
+/// flat index <c>sum(ordinal_d * stride_d)</c> from enum ordinals and calls these members; an index out of range is
+/// dropped and counted, never written. With exemplars, each series also has a cache line of its own holding its
+/// <see cref="ExemplarSlot"/>, allocated only for such families.
 /// </summary>
 /// <remarks>
-/// Every update lands in exactly one cell (the series' own or a stripe's), and every cell only grows, so a read (the
-/// sum of the series' own cell and its stripes) is exact and, for one reader, never decreases.
-/// Memory: 64 B per series; a family that has collided adds <c>stripes x 8 B x series</c>, rounded up to whole
-/// 64-byte lines per stripe (at 8 stripes, 64 B more per series).
+/// Every update lands in exactly one cell and every cell only grows, so a read (the sum of the series' cells over the
+/// stripes) is exact and, for one reader, never decreases. Memory: <c>stripes x 8 B x series</c>, each stripe rounded
+/// up to whole 64-byte lines (at 8 stripes, 64 B per series: what one padded cell per series took).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CounterCells
 {
-    private const int Spacing = CacheLineArray.ElementsPerLine;
     private readonly long[] _cells;
     private readonly int _offset;
-    private readonly object _inflateGate = new();
-    private StripedBlocks? _stripes;
+    private readonly int _stripeMask;
+    private readonly int _stripeLength;
     private readonly MetricClock? _exemplarClock;
+    private readonly long[] _exemplars;
+    private readonly int _exemplarOffset;
 
     internal CounterCells(int count, DropCounters drops, MetricClock? exemplarClock = null)
+        : this(count, drops, CellStripes.Count, exemplarClock)
+    {
+    }
+
+    internal CounterCells(int count, DropCounters drops, int stripes, MetricClock? exemplarClock = null)
     {
         Count = count;
         Drops = drops;
+        _stripeMask = stripes - 1;
+        _stripeLength = CacheLineArray.RoundUpToLine(count);
+        _cells = CacheLineArray.Allocate<long>(stripes * _stripeLength, out _offset);
         _exemplarClock = exemplarClock;
-        _cells = CacheLineArray.Allocate<long>(count * Spacing, out _offset);
+        _exemplars = exemplarClock is null
+            ? Array.Empty<long>()
+            : CacheLineArray.Allocate<long>(count * CacheLineArray.ElementsPerLine, out _exemplarOffset);
     }
 
     /// <summary>The family keeps exemplars (registered with them).</summary>
@@ -45,11 +56,8 @@ public sealed class CounterCells
     /// <summary>The registry's drop counters, for generated code that rejects an input before indexing.</summary>
     public DropCounters Drops { get; }
 
-    /// <summary>Whether this family has collided and now updates per-processor stripes.</summary>
-    internal bool IsStriped => Volatile.Read(ref _stripes) is not null;
-
-    /// <summary>Stripes the family now, as a collision would (tests of the striped path; no effect on one processor).</summary>
-    internal void StripeNow() => OnCollision();
+    /// <summary>Number of stripes each series is spread over (a power of two).</summary>
+    internal int Stripes => _stripeMask + 1;
 
     /// <summary>Adds one to the series at <paramref name="index"/>.</summary>
     /// <param name="index">Flat index of the series.</param>
@@ -62,7 +70,7 @@ public sealed class CounterCells
             return Drops.RecordInvalidLabel();
         }
 
-        AddUnchecked(index, 1);
+        Interlocked.Increment(ref CellOfCurrentStripe(index));
         return DistricStatus.Ok;
     }
 
@@ -83,7 +91,7 @@ public sealed class CounterCells
             return Drops.RecordInvalidValue();
         }
 
-        AddUnchecked(index, value);
+        Interlocked.Add(ref CellOfCurrentStripe(index), value);
         return DistricStatus.Ok;
     }
 
@@ -101,12 +109,10 @@ public sealed class CounterCells
             return Drops.RecordInvalidLabel();
         }
 
-        AddUnchecked(index, 1);
+        Interlocked.Increment(ref CellOfCurrentStripe(index));
         if (ExemplarSlot.TryGetActive(out TraceContext context) && _exemplarClock is not null)
         {
-            // The slot stays in the series' own line even when the family is striped: it is written at most once per
-            // exemplar interval, so it adds no per-update line transfer.
-            ExemplarSlot.Offer(ref _cells[_offset + (index * Spacing) + 1], context, 1, _exemplarClock);
+            ExemplarSlot.Offer(ref ExemplarOf(index), context, 1, _exemplarClock);
         }
 
         return DistricStatus.Ok;
@@ -122,7 +128,7 @@ public sealed class CounterCells
         DistricStatus status = Add(index, value);
         if (status == DistricStatus.Ok && ExemplarSlot.TryGetActive(out TraceContext context) && _exemplarClock is not null)
         {
-            ExemplarSlot.Offer(ref _cells[_offset + (index * Spacing) + 1], context, value, _exemplarClock);
+            ExemplarSlot.Offer(ref ExemplarOf(index), context, value, _exemplarClock);
         }
 
         return status;
@@ -138,7 +144,7 @@ public sealed class CounterCells
         DistricStatus status = Add(index, value);
         if (status == DistricStatus.Ok && exemplar.IsSampled && exemplar.IsValid && _exemplarClock is not null)
         {
-            ExemplarSlot.Offer(ref _cells[_offset + (index * Spacing) + 1], exemplar, value, _exemplarClock);
+            ExemplarSlot.Offer(ref ExemplarOf(index), exemplar, value, _exemplarClock);
         }
 
         return status;
@@ -153,10 +159,10 @@ public sealed class CounterCells
             return false;
         }
 
-        return ExemplarSlot.TryRead(ref _cells[_offset + (index * Spacing) + 1], _exemplarClock, out exemplar);
+        return ExemplarSlot.TryRead(ref ExemplarOf(index), _exemplarClock, out exemplar);
     }
 
-    /// <summary>Reads the series at <paramref name="index"/>: its own cell plus its stripes (0 when out of range).</summary>
+    /// <summary>Reads the series at <paramref name="index"/>: the sum of its stripes (0 when out of range).</summary>
     /// <param name="index">Flat index of the series.</param>
     /// <returns>The current value.</returns>
     public long Get(int index)
@@ -166,39 +172,18 @@ public sealed class CounterCells
             return 0;
         }
 
-        long value = Volatile.Read(ref _cells[_offset + (index * Spacing)]);
-        StripedBlocks? stripes = Volatile.Read(ref _stripes);
-        return stripes is null ? value : value + stripes.Sum(index);
+        long total = 0;
+        for (int cell = _offset + index, end = cell + (Stripes * _stripeLength); cell < end; cell += _stripeLength)
+        {
+            total += Volatile.Read(ref _cells[cell]);
+        }
+
+        return total;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddUnchecked(int index, long value)
-    {
-        StripedBlocks? stripes = Volatile.Read(ref _stripes);
-        if (stripes is null)
-        {
-            // One compare-and-swap instead of an atomic add: the same cost uncontended, and its failure is the
-            // collision that tells this family to stripe.
-            ref long cell = ref _cells[_offset + (index * Spacing)];
-            long seen = Volatile.Read(ref cell);
-            if (Interlocked.CompareExchange(ref cell, seen + value, seen) == seen)
-            {
-                return;
-            }
+    private ref long CellOfCurrentStripe(int index) =>
+        ref _cells[_offset + (CellStripes.Current(_stripeMask) * _stripeLength) + index];
 
-            stripes = OnCollision();
-            if (stripes is null)
-            {
-                Interlocked.Add(ref cell, value);
-                return;
-            }
-        }
-
-        Interlocked.Add(ref stripes.CurrentCell(index), value);
-    }
-
-    /// <summary>Two threads wrote one series at once: stripe the family (null on one processor, where stripes cannot help).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private StripedBlocks? OnCollision() =>
-        CellStripes.Count == 1 ? null : StripedBlocks.Inflate(ref _stripes, _inflateGate, Count);
+    private ref long ExemplarOf(int index) => ref _exemplars[_exemplarOffset + (index * CacheLineArray.ElementsPerLine)];
 }

@@ -147,7 +147,7 @@ internal sealed class BridgedFamily : MetricFamily
             BridgedSeries series = all[i];
             if (Header.Kind == MetricKind.Counter && IsInteger)
             {
-                writer.WriteCounter(i, series.LabelBytes, series.Integer);
+                writer.WriteCounter(i, series.LabelBytes, series.Integer, default);
             }
             else
             {
@@ -168,7 +168,7 @@ internal sealed class BridgedFamily : MetricFamily
             for (int i = 0; i < count; i++)
             {
                 long total = all[i].CopyBuckets(buckets);
-                writer.WriteHistogram(i, all[i].LabelBytes, buckets, total, all[i].Sum);
+                writer.WriteHistogram(i, all[i].LabelBytes, buckets, total, all[i].Sum, default);
             }
         }
         finally

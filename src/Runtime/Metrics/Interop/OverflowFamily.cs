@@ -40,7 +40,7 @@ internal sealed class OverflowFamily : MetricFamily
         Entry[] entries = Volatile.Read(ref _entries);
         for (int i = 0; i < entries.Length; i++)
         {
-            writer.WriteCounter(i, entries[i].Labels, entries[i].Family.Overflowed);
+            writer.WriteCounter(i, entries[i].Labels, entries[i].Family.Overflowed, default);
         }
     }
 

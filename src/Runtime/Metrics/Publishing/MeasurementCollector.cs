@@ -29,7 +29,7 @@ internal struct MeasurementCollector : ISampleWriter
     {
     }
 
-    public readonly void WriteCounter(int series, ReadOnlySpan<byte> labels, long value)
+    public readonly void WriteCounter(int series, ReadOnlySpan<byte> labels, long value, in MetricExemplar exemplar)
     {
         if (_integers is not null)
         {
@@ -44,7 +44,7 @@ internal struct MeasurementCollector : ISampleWriter
     public readonly void WriteGauge(int series, ReadOnlySpan<byte> labels, double value) =>
         _doubles?.Add(new Measurement<double>(value, Tags(series)));
 
-    public readonly void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum)
+    public readonly void WriteHistogram(int series, ReadOnlySpan<byte> labels, ReadOnlySpan<long> bucketCounts, long count, double sum, ReadOnlySpan<MetricExemplar> bucketExemplars)
     {
         if (_sum)
         {
@@ -55,6 +55,10 @@ internal struct MeasurementCollector : ISampleWriter
             _integers?.Add(new Measurement<long>(count, Tags(series)));
         }
     }
+
+    // An info series is a gauge whose value is always 1, its facts in the tags.
+    public readonly void WriteInfo(int series, ReadOnlySpan<byte> labels) =>
+        _doubles?.Add(new Measurement<double>(1, Tags(series)));
 
     public readonly void EndFamily()
     {

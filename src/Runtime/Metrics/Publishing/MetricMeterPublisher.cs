@@ -91,6 +91,7 @@ public sealed class MetricMeterPublisher : IDisposable
                     Meter.CreateObservableCounter(family.Name, () => Integers(family), unit, help);
                     break;
                 case MetricKind.Gauge:
+                case MetricKind.Info: // a gauge of 1 whose tags are the facts, as Prometheus 0.0.4 writes it
                     Meter.CreateObservableGauge(family.Name, () => Doubles(family, sum: false), unit, help);
                     break;
                 case MetricKind.Histogram:
