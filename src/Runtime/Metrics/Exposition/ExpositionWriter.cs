@@ -78,6 +78,14 @@ internal readonly struct ExpositionWriter
         WriteSample(family.SumName, labels, default, sum);
     }
 
+    /// <summary>One sample whose value is already text (encoded once, e.g. a family's creation time).</summary>
+    public void WriteSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, ReadOnlySpan<byte> valueText)
+    {
+        Span<byte> span = BeginSample(name, labels, extraLabel, out int pos, valueText.Length);
+        valueText.CopyTo(span[pos..]);
+        EndSample(span, pos + valueText.Length);
+    }
+
     /// <summary>Formats a double in the shortest form that round-trips, with Prometheus' spelling of the special values.</summary>
     public static int FormatDouble(double value, Span<byte> destination)
     {

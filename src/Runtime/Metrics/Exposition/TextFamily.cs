@@ -23,6 +23,7 @@ internal sealed class TextFamily
         ValueName = Encoding.UTF8.GetBytes(valueName);
         CreatedName = createdName is null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(createdName);
         CreatedUnixSeconds = createdUnixSeconds;
+        CreatedValue = createdName is null ? Array.Empty<byte>() : EncodeNumber(createdUnixSeconds);
         WritesExemplars = writesExemplars;
         if (buckets.Count == 0)
         {
@@ -52,6 +53,12 @@ internal sealed class TextFamily
 
     public double CreatedUnixSeconds { get; }
 
+    /// <summary>
+    /// <see cref="CreatedUnixSeconds"/> as text, encoded once: every series of the family writes the same value, and the
+    /// shortest round-trip form of a fractional Unix time costs more to format than the rest of its sample line.
+    /// </summary>
+    public byte[] CreatedValue { get; }
+
     public bool WritesExemplars { get; }
 
     public byte[] ValueName { get; }
@@ -64,4 +71,10 @@ internal sealed class TextFamily
 
     /// <summary><c>le="0.005"</c> … <c>le="+Inf"</c>, one per bucket.</summary>
     public byte[][] BucketLabels { get; }
+
+    private static byte[] EncodeNumber(double value)
+    {
+        Span<byte> text = stackalloc byte[32];
+        return text[..ExpositionWriter.FormatDouble(value, text)].ToArray();
+    }
 }

@@ -70,7 +70,7 @@ internal struct TextSampleWriter : ISampleWriter
     {
         if (_family.CreatedName.Length > 0)
         {
-            _output.WriteSample(_family.CreatedName, labels, default, _family.CreatedUnixSeconds);
+            _output.WriteSample(_family.CreatedName, labels, default, _family.CreatedValue);
         }
     }
 }
