@@ -26,6 +26,11 @@ public sealed partial class Tracer : IDisposable
     [ThreadStatic]
     private static TraceContext t_activeContext;
 
+    // Whether t_activeContext is sampled: a one-byte read lets an update with no sampled active span skip copying the
+    // whole context out of thread-local storage.
+    [ThreadStatic]
+    private static bool t_activeSampled;
+
     // Set once a sampled span has been made active anywhere in the process: until then, metrics with exemplars skip
     // the async-local read and pay one static read per update.
     private static bool s_anySampledSpanActivated;
@@ -126,6 +131,9 @@ public sealed partial class Tracer : IDisposable
 
     /// <summary>The context of <see cref="ActiveSpan"/> on the current thread (default when none), without the async-local lookup.</summary>
     internal static TraceContext ActiveContext => t_activeContext;
+
+    /// <summary>Whether <see cref="ActiveContext"/> is sampled, read without copying the context.</summary>
+    internal static bool ActiveContextSampled => t_activeSampled;
     /// <summary>
     /// False until a span is first made active in this process, so readers that only care about an active span (every log
     /// line) skip the async-local lookup entirely in a process that never activates one.
@@ -225,7 +233,11 @@ public sealed partial class Tracer : IDisposable
         return context.IsSampled ? StartWithRatio(context, name, kind) : StartNotRecorded(context, kind);
     }
 
-    private static void OnActiveSpanChanged(AsyncLocalValueChangedArgs<TraceSpan> change) => t_activeContext = change.CurrentValue.Context;
+    private static void OnActiveSpanChanged(AsyncLocalValueChangedArgs<TraceSpan> change)
+    {
+        t_activeContext = change.CurrentValue.Context;
+        t_activeSampled = t_activeContext.IsSampled;
+    }
 
     private TraceSpan StartLocalChild(in TraceContext parent, string name, SpanKind kind) =>
         parent.IsSampled ? StartRecorded(parent, name, kind) : StartNotRecorded(parent, kind);

@@ -28,14 +28,14 @@ internal static class ExemplarSlot
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryGetActive(out TraceContext context)
     {
-        if (!Tracer.AnySampledSpanActivated)
+        if (!Tracer.AnySampledSpanActivated || !Tracer.ActiveContextSampled)
         {
             context = default;
             return false;
         }
 
         context = Tracer.ActiveContext;
-        return context.IsSampled;
+        return true;
     }
 
     /// <summary>Records (<paramref name="context"/>, <paramref name="value"/>, now) in the slot unless it was written less than an interval ago.</summary>
