@@ -230,16 +230,29 @@ public sealed class PrometheusScrapeTests
             }
         }
 
-        public static Task<PrometheusProcess> StartAsync(string binary, int targetPort, params string[] extraArguments)
+        public static Task<PrometheusProcess> StartAsync(string binary, int targetPort, params string[] extraArguments) =>
+            Task.FromResult(Launch(binary, "distric", targetPort, rulesFile: null, extraArguments));
+
+        /// <summary>
+        /// Starts Prometheus scraping <paramref name="targetPort"/> as job <paramref name="job"/> every second and, when
+        /// <paramref name="rulesFile"/> is given, evaluating that rules file every second.
+        /// </summary>
+        public static PrometheusProcess Launch(string binary, string job, int targetPort, string? rulesFile, params string[] extraArguments)
         {
             string directory = Directory.CreateTempSubdirectory("distric-prometheus-").FullName;
             string config = Path.Combine(directory, "prometheus.yml");
+            string rules = rulesFile is null ? string.Empty : $"""
+                  evaluation_interval: 1s
+                rule_files:
+                  - '{rulesFile}'
+
+                """;
             File.WriteAllText(config, $"""
                 global:
                   scrape_interval: 1s
                   scrape_timeout: 1s
-                scrape_configs:
-                  - job_name: distric
+                {rules}scrape_configs:
+                  - job_name: {job}
                     static_configs:
                       - targets: ['127.0.0.1:{targetPort}']
                 """);
@@ -265,7 +278,15 @@ public sealed class PrometheusScrapeTests
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            return Task.FromResult(running);
+            return running;
+        }
+
+        /// <summary>A loopback port that was free a moment ago.</summary>
+        public static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         public void Dispose()
@@ -284,13 +305,6 @@ public sealed class PrometheusScrapeTests
             {
                 _output.AppendLine(line);
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -1,17 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using DistriC.Tests.Support;
 
 namespace DistriC.Hosting.Tests.Monitoring;
 
@@ -22,59 +17,19 @@ namespace DistriC.Hosting.Tests.Monitoring;
 /// </summary>
 internal sealed class PrometheusWithRules : IDisposable
 {
-    private readonly Process _process;
-    private readonly string _directory;
-    private readonly StringBuilder _output = new();
+    private readonly PrometheusScrapeTests.PrometheusProcess _prometheus;
     private readonly HttpClient _api;
 
-    private PrometheusWithRules(Process process, string directory, int port)
+    private PrometheusWithRules(PrometheusScrapeTests.PrometheusProcess prometheus)
     {
-        _process = process;
-        _directory = directory;
-        _api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
+        _prometheus = prometheus;
+        _api = new HttpClient { BaseAddress = prometheus.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _prometheus.Output;
 
-    public static PrometheusWithRules Start(string binary, int targetPort, string rulesFile)
-    {
-        string directory = Directory.CreateTempSubdirectory("distric-prometheus-rules-").FullName;
-        string config = Path.Combine(directory, "prometheus.yml");
-        File.WriteAllText(config, $"""
-            global:
-              scrape_interval: 1s
-              scrape_timeout: 1s
-              evaluation_interval: 1s
-            rule_files:
-              - '{rulesFile}'
-            scrape_configs:
-              - job_name: distric-sample
-                static_configs:
-                  - targets: ['127.0.0.1:{targetPort}']
-            """);
-        int port = FreePort();
-        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        start.ArgumentList.Add("--config.file=" + config);
-        start.ArgumentList.Add("--storage.tsdb.path=" + Path.Combine(directory, "data"));
-        start.ArgumentList.Add($"--web.listen-address=127.0.0.1:{port}");
-        var process = new Process { StartInfo = start };
-        var running = new PrometheusWithRules(process, directory, port);
-        process.OutputDataReceived += (_, e) => running.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => running.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return running;
-    }
+    public static PrometheusWithRules Start(string binary, int targetPort, string rulesFile) =>
+        new(PrometheusScrapeTests.PrometheusProcess.Launch(binary, "distric-sample", targetPort, rulesFile));
 
     /// <summary>The instant vector of <paramref name="query"/> as label set → value; null while Prometheus is not answering yet.</summary>
     public async Task<Dictionary<string, double>?> QueryAsync(string query, CancellationToken cancellationToken)
@@ -99,15 +54,10 @@ internal sealed class PrometheusWithRules : IDisposable
     public void Dispose()
     {
         _api.Dispose();
-        ChildProcess.Stop(_process, _directory);
+        _prometheus.Dispose();
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => PrometheusScrapeTests.PrometheusProcess.FreePort();
 
     private static Dictionary<string, double> ParseVector(string json)
     {
@@ -122,16 +72,5 @@ internal sealed class PrometheusWithRules : IDisposable
         }
 
         return result;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 }
