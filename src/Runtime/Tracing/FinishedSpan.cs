@@ -5,8 +5,8 @@ namespace DistriC;
 
 /// <summary>
 /// A finished span as handed to an <see cref="ISpanExporter"/>. The scalar properties are copies (times are
-/// converted from the monotonic clock on access); <see cref="Tags"/>
-/// reads the tracer's pooled storage and is only valid during the <see cref="ISpanExporter.Export"/> call.
+/// converted from the monotonic clock on access); <see cref="Tags"/> and
+/// <see cref="Events"/> read the tracer's pooled storage and are only valid during the <see cref="ISpanExporter.Export"/> call.
 /// </summary>
 public readonly struct FinishedSpan
 {
@@ -74,17 +74,40 @@ public readonly struct FinishedSpan
     {
         get
         {
-            if (_record is null)
-            {
-                return default;
-            }
-
-            if (Volatile.Read(ref _record.State) != _state)
-            {
-                throw new InvalidOperationException("The span's tags were recycled; copy them inside ISpanExporter.Export.");
-            }
-
-            return _record.Tags.AsSpan(0, _record.TagCount);
+            SpanRecord? record = Current();
+            return record is null ? default : record.Tags.AsSpan(0, record.TagCount);
         }
+    }
+
+    /// <summary>Tags rejected by the count or length limits (OTLP's <c>dropped_attributes_count</c>).</summary>
+    /// <exception cref="InvalidOperationException">Read after <see cref="ISpanExporter.Export"/> returned.</exception>
+    public int DroppedTagCount => Current()?.DroppedTagCount ?? 0;
+
+    /// <summary>The events added by <see cref="TraceSpan.AddEvent(string, ReadOnlySpan{SpanTag})"/>, in order.</summary>
+    /// <exception cref="InvalidOperationException">Read after <see cref="ISpanExporter.Export"/> returned (the storage was recycled).</exception>
+    public ReadOnlySpan<SpanEvent> Events
+    {
+        get
+        {
+            SpanRecord? record = Current();
+            return record is null ? default : record.Events.AsSpan(0, record.EventCount);
+        }
+    }
+
+    /// <summary>Events rejected by <see cref="TracerOptions.MaxEvents"/> (OTLP's <c>dropped_events_count</c>).</summary>
+    /// <exception cref="InvalidOperationException">Read after <see cref="ISpanExporter.Export"/> returned.</exception>
+    public int DroppedEventCount => Current()?.DroppedEventCount ?? 0;
+
+    /// <summary>The span's storage after the recycle check, for serializers that read tags and events in one go.</summary>
+    internal SpanRecord? CheckedRecord => Current();
+
+    private SpanRecord? Current()
+    {
+        if (_record is not null && Volatile.Read(ref _record.State) != _state)
+        {
+            throw new InvalidOperationException("The span's tags and events were recycled; copy them inside ISpanExporter.Export.");
+        }
+
+        return _record;
     }
 }

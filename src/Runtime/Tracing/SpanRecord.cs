@@ -21,8 +21,16 @@ internal sealed class SpanRecord
     internal long EndTimestamp;
     internal SpanStatus Status;
     internal int TagCount;
+    internal int DroppedTagCount;
     internal readonly SpanTag[] Tags;
     internal readonly Tracer Owner;
+
+    // Event storage is allocated on the record's first event and kept across recycles, so spans without events cost
+    // nothing and spans with events allocate nothing in steady state.
+    internal SpanEvent[]? Events;
+    internal SpanTag[]? EventAttributes;
+    internal int EventCount;
+    internal int DroppedEventCount;
 
     public SpanRecord(Tracer owner, int maxTags)
     {
@@ -45,6 +53,15 @@ internal sealed class SpanRecord
     {
         Tags.AsSpan(0, TagCount).Clear();
         TagCount = 0;
+        DroppedTagCount = 0;
+        if (EventCount > 0)
+        {
+            Events.AsSpan(0, EventCount).Clear();
+            EventAttributes.AsSpan().Clear();
+            EventCount = 0;
+        }
+
+        DroppedEventCount = 0;
         Name = string.Empty;
         Kind = SpanKind.Internal;
         Status = SpanStatus.Unset;

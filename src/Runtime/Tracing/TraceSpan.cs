@@ -48,18 +48,65 @@ public readonly struct TraceSpan : IDisposable
     /// <summary>True while the span is being recorded: sampled in and not yet finished.</summary>
     public bool IsRecording => _record is not null && _record.IsLive(_state);
 
-    /// <summary>Adds a tag (tags are appended in order; a repeated key is kept twice).</summary>
+    /// <summary>Adds a string tag (tags are appended in order; a repeated key is kept twice).</summary>
     /// <param name="key">Non-empty key, at most <see cref="TracerOptions.MaxTagKeyLength"/> characters.</param>
     /// <param name="value">Value, at most <see cref="TracerOptions.MaxTagValueLength"/> characters.</param>
     /// <returns>
     /// <see cref="DistricStatus.Ok"/> (also for a span that is not recorded);
     /// <see cref="DistricStatus.BufferOverflow"/> over the tag count limit;
     /// <see cref="DistricStatus.InvalidValue"/> for a key or value over its length limit;
-    /// <see cref="DistricStatus.InvalidArgument"/> for an empty key (all three dropped and counted);
+    /// <see cref="DistricStatus.InvalidArgument"/> for an empty key (all three dropped and counted, also in
+    /// <see cref="FinishedSpan.DroppedTagCount"/>);
     /// <see cref="DistricStatus.InvalidState"/> after the span finished.
     /// </returns>
     public DistricStatus SetTag(string key, string? value) =>
-        _record is null ? DistricStatus.Ok : _record.Owner.SetTag(_record, _state, key, value);
+        _record is null ? DistricStatus.Ok : _record.Owner.SetTag(_record, _state, new SpanTag(key, value));
+
+    /// <summary>
+    /// Adds a 64-bit integer tag, stored unboxed and exported as an integer attribute (OTLP <c>int_value</c>), e.g.
+    /// <c>span.SetTag("http.response.status_code", 200)</c>.
+    /// </summary>
+    /// <param name="key">Non-empty key, at most <see cref="TracerOptions.MaxTagKeyLength"/> characters.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>As for <see cref="SetTag(string, string)"/>.</returns>
+    public DistricStatus SetTag(string key, long value) =>
+        _record is null ? DistricStatus.Ok : _record.Owner.SetTag(_record, _state, new SpanTag(key, value));
+
+    /// <summary>Adds a double tag, stored unboxed and exported as a double attribute (OTLP <c>double_value</c>).</summary>
+    /// <param name="key">Non-empty key, at most <see cref="TracerOptions.MaxTagKeyLength"/> characters.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>As for <see cref="SetTag(string, string)"/>.</returns>
+    public DistricStatus SetTag(string key, double value) =>
+        _record is null ? DistricStatus.Ok : _record.Owner.SetTag(_record, _state, new SpanTag(key, value));
+
+    /// <summary>Adds a boolean tag, exported as a boolean attribute (OTLP <c>bool_value</c>).</summary>
+    /// <param name="key">Non-empty key, at most <see cref="TracerOptions.MaxTagKeyLength"/> characters.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>As for <see cref="SetTag(string, string)"/>.</returns>
+    public DistricStatus SetTag(string key, bool value) =>
+        _record is null ? DistricStatus.Ok : _record.Owner.SetTag(_record, _state, new SpanTag(key, value));
+
+    /// <summary>Adds a timestamped event without attributes (e.g. <c>"cache miss"</c>); see <see cref="AddEvent(string, ReadOnlySpan{SpanTag})"/>.</summary>
+    /// <param name="name">The event's name (null is recorded as empty).</param>
+    /// <returns>As for <see cref="AddEvent(string, ReadOnlySpan{SpanTag})"/>.</returns>
+    public DistricStatus AddEvent(string name) => AddEvent(name, ReadOnlySpan<SpanTag>.Empty);
+
+    /// <summary>
+    /// Adds an event stamped with the current time of the tracer's clock, with typed attributes:
+    /// <c>span.AddEvent("retry", [new("attempt", 2), new("reason", "timeout")])</c> (a collection expression of
+    /// <see cref="SpanTag"/>s is built on the stack, so nothing is allocated). Events are kept in order, at most
+    /// <see cref="TracerOptions.MaxEvents"/> per span, each with at most <see cref="TracerOptions.MaxEventAttributes"/> attributes.
+    /// </summary>
+    /// <param name="name">The event's name (null is recorded as empty).</param>
+    /// <param name="attributes">The attributes, copied; ones over the count or length limits are dropped and counted in the event.</param>
+    /// <returns>
+    /// <see cref="DistricStatus.Ok"/> when the event was recorded (also for a span that is not recorded);
+    /// <see cref="DistricStatus.BufferOverflow"/> over the event count limit (dropped and counted in
+    /// <see cref="FinishedSpan.DroppedEventCount"/> and <see cref="TracerStats.EventsDropped"/>);
+    /// <see cref="DistricStatus.InvalidState"/> after the span finished.
+    /// </returns>
+    public DistricStatus AddEvent(string name, ReadOnlySpan<SpanTag> attributes) =>
+        _record is null ? DistricStatus.Ok : _record.Owner.AddEvent(_record, _state, name, attributes);
 
     /// <summary>
     /// Replaces the operation name given at start (the last call wins), for a name known only later, such as the route

@@ -69,6 +69,7 @@ public sealed partial class Tracer
             ExportsSucceeded = Interlocked.Read(ref _exportsSucceeded),
             ExportsFailed = Interlocked.Read(ref _exportsFailed),
             TagsDropped = Interlocked.Read(ref _tagsDropped),
+            EventsDropped = Interlocked.Read(ref _eventsDropped),
             QueueDepth = _queue.Count,
             QueueCapacity = _queue.Capacity,
             InBackpressure = backpressure,

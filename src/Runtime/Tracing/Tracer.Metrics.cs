@@ -12,7 +12,7 @@ public sealed partial class Tracer
     /// Registers observable metrics read from this tracer at scrape time: counters
     /// <c>spans_created_total</c>, <c>spans_sampled_in_total</c>, <c>spans_sampled_out_total</c>, <c>spans_dropped_total</c>,
     /// <c>spans_exported_total</c>, <c>spans_export_failed_total</c>, <c>exports_attempted_total</c>,
-    /// <c>exports_succeeded_total</c>, <c>exports_failed_total</c>, <c>tags_dropped_total</c>, and gauges
+    /// <c>exports_succeeded_total</c>, <c>exports_failed_total</c>, <c>tags_dropped_total</c>, <c>events_dropped_total</c>, and gauges
     /// <c>queue_depth</c>, <c>queue_capacity</c>, <c>backpressure_active</c> (0/1), <c>sample_ratio</c> (0 to 1)
     /// <c>exporter_alive</c> (0/1) and <c>last_export_succeeded</c> (0/1), each prefixed with <see cref="MetricPrefix"/>. The README's
     /// "Self-monitoring metrics" table lists them with their meaning.
@@ -34,7 +34,8 @@ public sealed partial class Tracer
         Counter(registry, "exports_attempted_total", "Export calls made", () => GetStats().ExportsAttempted);
         Counter(registry, "exports_succeeded_total", "Export calls that succeeded", () => GetStats().ExportsSucceeded);
         Counter(registry, "exports_failed_total", "Export calls that failed or threw", () => GetStats().ExportsFailed);
-        Counter(registry, "tags_dropped_total", "Span tags rejected by the count or length limits", () => GetStats().TagsDropped);
+        Counter(registry, "tags_dropped_total", "Span tags and event attributes rejected by the count or length limits", () => GetStats().TagsDropped);
+        Counter(registry, "events_dropped_total", "Span events rejected by the per-span event limit", () => GetStats().EventsDropped);
         Gauge(registry, "queue_depth", "Finished spans waiting for export", () => _queue.Count);
         Gauge(registry, "queue_capacity", "Capacity of the export queue", () => _queue.Capacity);
         Gauge(registry, "backpressure_active", "1 while the tracer samples at the backpressure ratio, else 0", () => _backpressure.InBackpressure ? 1 : 0);

@@ -51,11 +51,14 @@ public sealed partial class Tracer : IDisposable
     private readonly int _maxTags;
     private readonly int _maxTagKeyLength;
     private readonly int _maxTagValueLength;
+    private readonly int _maxEvents;
+    private readonly int _maxEventAttributes;
     private PaddedLong _sampledIn;
     private PaddedLong _sampledOut;
     private PaddedLong _sampleCounter;
     private long _dropped;
     private long _tagsDropped;
+    private long _eventsDropped;
     private volatile bool _disposed;
 
     /// <summary>Creates a tracer and starts its export thread and sampling evaluation timer.</summary>
@@ -91,6 +94,8 @@ public sealed partial class Tracer : IDisposable
         _maxTags = options.MaxTags;
         _maxTagKeyLength = options.MaxTagKeyLength;
         _maxTagValueLength = options.MaxTagValueLength;
+        _maxEvents = options.MaxEvents;
+        _maxEventAttributes = options.MaxEventAttributes;
         _exporter = options.Exporter!;
         _batchRecords = new SpanRecord?[options.MaxBatchSize];
         _batch = new FinishedSpan[options.MaxBatchSize];
@@ -297,27 +302,76 @@ public sealed partial class Tracer : IDisposable
         return DistricStatus.Ok;
     }
 
-    internal DistricStatus SetTag(SpanRecord record, int state, string key, string? value)
+    internal DistricStatus SetTag(SpanRecord record, int state, in SpanTag tag)
     {
         if (!record.IsLive(state))
         {
             return DistricStatus.InvalidState;
         }
 
-        DistricStatus status = string.IsNullOrEmpty(key) ? DistricStatus.InvalidArgument
-            : key.Length > _maxTagKeyLength || (value is not null && value.Length > _maxTagValueLength) ? DistricStatus.InvalidValue
-            : record.TagCount >= record.Tags.Length ? DistricStatus.BufferOverflow
-            : DistricStatus.Ok;
+        DistricStatus status = CheckTag(tag);
+        if (status == DistricStatus.Ok && record.TagCount >= record.Tags.Length)
+        {
+            status = DistricStatus.BufferOverflow;
+        }
+
         if (status != DistricStatus.Ok)
         {
+            record.DroppedTagCount++;
             Interlocked.Increment(ref _tagsDropped);
             return status;
         }
 
-        record.Tags[record.TagCount] = new SpanTag(key, value);
+        record.Tags[record.TagCount] = tag;
         record.TagCount++;
         return DistricStatus.Ok;
     }
+
+    internal DistricStatus AddEvent(SpanRecord record, int state, string? name, ReadOnlySpan<SpanTag> attributes)
+    {
+        long timestamp = Timestamp();
+        if (!record.IsLive(state))
+        {
+            return DistricStatus.InvalidState;
+        }
+
+        if (record.EventCount >= _maxEvents)
+        {
+            record.DroppedEventCount++;
+            Interlocked.Increment(ref _eventsDropped);
+            return DistricStatus.BufferOverflow;
+        }
+
+        record.Events ??= new SpanEvent[_maxEvents];
+        record.EventAttributes ??= new SpanTag[_maxEvents * _maxEventAttributes];
+        int start = record.EventCount * _maxEventAttributes;
+        int count = 0;
+        int dropped = 0;
+        foreach (SpanTag attribute in attributes)
+        {
+            if (count < _maxEventAttributes && CheckTag(attribute) == DistricStatus.Ok)
+            {
+                record.EventAttributes[start + count++] = attribute;
+            }
+            else
+            {
+                dropped++;
+            }
+        }
+
+        if (dropped > 0)
+        {
+            Interlocked.Add(ref _tagsDropped, dropped);
+        }
+
+        record.Events[record.EventCount++] = new SpanEvent(name ?? string.Empty, ToUnixNanos(timestamp), record.EventAttributes, start, count, dropped);
+        return DistricStatus.Ok;
+    }
+
+    private DistricStatus CheckTag(in SpanTag tag) =>
+        string.IsNullOrEmpty(tag.Key) ? DistricStatus.InvalidArgument
+            : tag.Key.Length > _maxTagKeyLength || (tag.StringValue is { } text && text.Length > _maxTagValueLength) ? DistricStatus.InvalidValue
+            : DistricStatus.Ok;
 
     internal DistricStatus Finish(SpanRecord record, int state)
     {

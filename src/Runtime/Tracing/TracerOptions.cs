@@ -35,6 +35,19 @@ public sealed class TracerOptions
     /// <summary>Longest tag value, in characters (default 256); a longer value is rejected and counted.</summary>
     public int MaxTagValueLength { get; init; } = 256;
 
+    /// <summary>
+    /// Most events per span (default 8; OpenTelemetry's limit is 128, but DistriC preallocates the storage of every pooled
+    /// span that records one); further events are dropped and counted in the span's <see cref="FinishedSpan.DroppedEventCount"/>
+    /// and in <see cref="TracerStats.EventsDropped"/>.
+    /// </summary>
+    public int MaxEvents { get; init; } = 8;
+
+    /// <summary>
+    /// Most attributes per span event (default 4); further ones, and ones over the key and value length limits, are dropped
+    /// and counted in the event's <see cref="SpanEvent.DroppedAttributeCount"/> and in <see cref="TracerStats.TagsDropped"/>.
+    /// </summary>
+    public int MaxEventAttributes { get; init; } = 4;
+
     /// <summary>How long <see cref="Tracer.Dispose"/> waits for the final export (default 5 s).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -58,6 +71,8 @@ public sealed class TracerOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MaxTags);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTagKeyLength, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxTagValueLength);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxEvents);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxEventAttributes);
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero);
     }
 }

@@ -34,8 +34,11 @@ public readonly record struct TracerStats
     /// <summary>Calls that returned false or threw.</summary>
     public long ExportsFailed { get; init; }
 
-    /// <summary>Tags rejected: over the count limit, key or value too long, or empty key.</summary>
+    /// <summary>Tags and span event attributes rejected: over the count limit, key or value too long, or empty key.</summary>
     public long TagsDropped { get; init; }
+
+    /// <summary>Span events rejected by <see cref="TracerOptions.MaxEvents"/>.</summary>
+    public long EventsDropped { get; init; }
 
     /// <summary>Finished spans waiting for export.</summary>
     public int QueueDepth { get; init; }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Text.Unicode;
 
 namespace DistriC.Otlp.Protobuf;
@@ -26,6 +27,8 @@ internal sealed class ProtoBuffer : IDisposable
 
     private byte[] _buffer;
     private int _position;
+
+    private readonly Utf8Cache _strings = new();
 
     public ProtoBuffer(int initialCapacity = 64 * 1024)
     {
@@ -99,6 +102,59 @@ internal sealed class ProtoBuffer : IDisposable
         Ensure(value.Length);
         value.CopyTo(_buffer.AsSpan(_position));
         _position += value.Length;
+    }
+
+    /// <summary>
+    /// Writes a string field as UTF-8, from the encoded-string cache when the string is short (the same instance, such as
+    /// a literal key or a route template, is encoded once per exporter rather than once per span).
+    /// </summary>
+    public void WriteStringField(int field, string value)
+    {
+        int slot = _strings.Lookup(value);
+        if (slot < 0)
+        {
+            WriteStringField(field, value.AsSpan());
+            return;
+        }
+
+        ReadOnlySpan<byte> utf8 = _strings.Bytes(slot);
+        Ensure(utf8.Length + 3);
+        WriteTag(field, WireType.LengthDelimited);
+        WriteVarint((uint)utf8.Length);
+        utf8.CopyTo(_buffer.AsSpan(_position));
+        _position += utf8.Length;
+    }
+
+    /// <summary>The encoded-string cache (one per buffer, so one per exporter thread).</summary>
+    internal Utf8Cache Strings => _strings;
+
+    /// <summary>
+    /// Makes room for <paramref name="bytes"/> more bytes and returns the free space; write into it, then call
+    /// <see cref="Advance"/> (for writers that lay out a whole small message at once).
+    /// </summary>
+    public Span<byte> GetSpan(int bytes)
+    {
+        Ensure(bytes);
+        return _buffer.AsSpan(_position);
+    }
+
+    /// <summary>Commits bytes written into the span <see cref="GetSpan"/> returned.</summary>
+    public void Advance(int bytes) => _position += bytes;
+
+    /// <summary>The number of bytes <paramref name="value"/> takes as a varint.</summary>
+    public static int VarintSize(ulong value) => (BitOperations.Log2(value | 1) / 7) + 1;
+
+    /// <summary>Writes a varint into <paramref name="destination"/> at <paramref name="offset"/>; returns the offset after it.</summary>
+    public static int WriteVarint(Span<byte> destination, int offset, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            destination[offset++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        destination[offset++] = (byte)value;
+        return offset;
     }
 
     /// <summary>
