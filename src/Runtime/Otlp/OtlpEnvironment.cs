@@ -88,11 +88,10 @@ internal static class OtlpEnvironment
     private static OtlpProtocol ParseProtocol(string? value) => value?.ToLowerInvariant() switch
     {
         null or "http/protobuf" => OtlpProtocol.HttpProtobuf,
-        "http/json" => throw new FormatException(
-            "OTEL_EXPORTER_OTLP_PROTOCOL=http/json is not supported by DistriC yet; use http/protobuf, which every OTLP/HTTP receiver accepts."),
+        "http/json" => OtlpProtocol.HttpJson,
         "grpc" => throw new FormatException(
             "OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported by DistriC; use http/protobuf (port 4318 on a collector) or http/json."),
-        _ => throw new FormatException($"OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf, not '{value}'."),
+        _ => throw new FormatException($"OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf or http/json, not '{value}'."),
     };
 
     private static OtlpCompression ParseCompression(string? value) => value?.ToLowerInvariant() switch

@@ -18,7 +18,7 @@ public sealed record OtlpExporterOptions
     /// </summary>
     public Uri? Endpoint { get; init; }
 
-    /// <summary>The protocol: OTLP/HTTP protobuf (the default and, for now, the only one).</summary>
+    /// <summary>The protocol: OTLP/HTTP protobuf (the default) or OTLP/HTTP JSON.</summary>
     public OtlpProtocol Protocol { get; init; } = OtlpProtocol.HttpProtobuf;
 
     /// <summary>Headers added to every request, e.g. an API key.</summary>
@@ -74,14 +74,14 @@ public sealed record OtlpExporterOptions
     /// Reads the options of <paramref name="signal"/> from the standard variables: the per-signal
     /// <c>OTEL_EXPORTER_OTLP_{TRACES,LOGS,METRICS}_*</c> one when set (its endpoint used as it is), else the general
     /// <c>OTEL_EXPORTER_OTLP_*</c> one (its endpoint with the signal's path appended). Reads <c>_ENDPOINT</c>,
-    /// <c>_PROTOCOL</c> (<c>http/protobuf</c>; <c>http/json</c> and <c>grpc</c> are not supported), <c>_HEADERS</c> (<c>k=v,k=v</c>, percent-decoded),
+    /// <c>_PROTOCOL</c> (<c>http/protobuf</c> or <c>http/json</c>; <c>grpc</c> is not supported), <c>_HEADERS</c> (<c>k=v,k=v</c>, percent-decoded),
     /// <c>_TIMEOUT</c> (milliseconds) and <c>_COMPRESSION</c> (<c>gzip</c> or <c>none</c>); the resource comes from
     /// <see cref="OtlpResource.FromEnvironment"/>.
     /// </summary>
     /// <param name="signal">The signal.</param>
     /// <param name="getVariable">Reads a variable; null reads the process environment.</param>
     /// <returns>The options, or null when no endpoint is configured for the signal (export stays off).</returns>
-    /// <exception cref="FormatException">A variable has a value the specification does not allow, or names a protocol other than <c>http/protobuf</c>.</exception>
+    /// <exception cref="FormatException">A variable has a value the specification does not allow, or names a protocol other than <c>http/protobuf</c> and <c>http/json</c>.</exception>
     public static OtlpExporterOptions? FromEnvironment(OtlpSignal signal, Func<string, string?>? getVariable = null) =>
         OtlpEnvironment.Read(signal, getVariable ?? Environment.GetEnvironmentVariable);
 
@@ -92,9 +92,9 @@ public sealed record OtlpExporterOptions
             throw new ArgumentException("OtlpExporterOptions.Endpoint must be an absolute http or https URL.", nameof(Endpoint));
         }
 
-        if (Protocol != OtlpProtocol.HttpProtobuf)
+        if (Protocol is not (OtlpProtocol.HttpProtobuf or OtlpProtocol.HttpJson))
         {
-            throw new ArgumentException("Only OtlpProtocol.HttpProtobuf is supported.", nameof(Protocol));
+            throw new ArgumentException("OtlpExporterOptions.Protocol must be HttpProtobuf or HttpJson.", nameof(Protocol));
         }
 
         ArgumentNullException.ThrowIfNull(Headers);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Reflection;
+using DistriC.Otlp.Json;
 using DistriC.Otlp.Protobuf;
 
 namespace DistriC;
@@ -27,6 +28,7 @@ public sealed class OtlpResource
         }
 
         EncodedAttributes = buffer.WrittenSpan.ToArray();
+        JsonAttributes = OtlpJsonCommon.EncodeResourceAttributes(attributes);
     }
 
     /// <summary>The SDK name written as <c>telemetry.sdk.name</c>.</summary>
@@ -46,6 +48,9 @@ public sealed class OtlpResource
 
     /// <summary>The <c>Resource</c> message's attribute fields, protobuf-encoded once.</summary>
     internal byte[] EncodedAttributes { get; }
+
+    /// <summary>The <c>Resource</c> message's <c>"attributes":[..]</c> member in the OTLP JSON encoding, encoded once.</summary>
+    internal byte[] JsonAttributes { get; }
 
     /// <summary>
     /// Creates a resource. <c>telemetry.sdk.name</c> (<see cref="SdkName"/>), <c>telemetry.sdk.language</c>

@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using DistriC.Otlp;
+using DistriC.Otlp.Json;
 using DistriC.Otlp.Metrics;
 using DistriC.Otlp.Protobuf;
 using DistriC.Otlp.Transport;
@@ -22,8 +23,10 @@ public sealed class OtlpMetricExporter : IDisposable
 {
     private readonly MetricRegistry _registry;
     private readonly OtlpResource _resource;
-    private readonly ProtoBuffer _buffer = new();
-    private readonly OtlpMetricSerializer _serializer;
+    private readonly ProtoBuffer? _buffer;
+    private readonly OtlpMetricSerializer? _serializer;
+    private readonly OtlpJsonBuffer? _json;
+    private readonly OtlpMetricJsonSerializer? _jsonSerializer;
     private readonly OtlpHttpSender _sender;
     private readonly OtlpExportCounters _counters = new();
     private readonly object _gate = new();
@@ -55,7 +58,17 @@ public sealed class OtlpMetricExporter : IDisposable
         Options = options;
         ExportInterval = exportInterval;
         _resource = options.Resource ?? OtlpResource.FromEnvironment();
-        _serializer = new OtlpMetricSerializer(_buffer);
+        if (options.Protocol == OtlpProtocol.HttpJson)
+        {
+            _json = new OtlpJsonBuffer();
+            _jsonSerializer = new OtlpMetricJsonSerializer(_json);
+        }
+        else
+        {
+            _buffer = new ProtoBuffer();
+            _serializer = new OtlpMetricSerializer(_buffer);
+        }
+
         _sender = new OtlpHttpSender(options, _counters, handler);
         _startNanos = UnixNanosNow();
         if (startThread)
@@ -89,9 +102,21 @@ public sealed class OtlpMetricExporter : IDisposable
     {
         lock (_gate)
         {
-            _serializer.Write(_registry, _resource, _startNanos, UnixNanosNow());
-            OtlpDelivery delivery = _sender.Send(_buffer.WrittenSegment);
-            _counters.Count(delivery, _serializer.DataPointCount);
+            ArraySegment<byte> body;
+            int points;
+            if (_jsonSerializer is not null)
+            {
+                _jsonSerializer.Write(_registry, _resource, _startNanos, UnixNanosNow());
+                (body, points) = (_json!.WrittenSegment, _jsonSerializer.DataPointCount);
+            }
+            else
+            {
+                _serializer!.Write(_registry, _resource, _startNanos, UnixNanosNow());
+                (body, points) = (_buffer!.WrittenSegment, _serializer.DataPointCount);
+            }
+
+            OtlpDelivery delivery = _sender.Send(body);
+            _counters.Count(delivery, points);
             return delivery == OtlpDelivery.Delivered;
         }
     }
@@ -120,7 +145,8 @@ public sealed class OtlpMetricExporter : IDisposable
         _thread?.Join();
         ExportNow();
         _sender.Dispose();
-        _buffer.Dispose();
+        _buffer?.Dispose();
+        _json?.Dispose();
     }
 
     private void Run()

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using DistriC.Otlp;
+using DistriC.Otlp.Json;
 using DistriC.Otlp.Protobuf;
 using DistriC.Otlp.Traces;
 using DistriC.Otlp.Transport;
@@ -20,7 +21,8 @@ namespace DistriC;
 public sealed class OtlpSpanExporter : ISpanExporter, IDisposable
 {
     private readonly OtlpResource _resource;
-    private readonly ProtoBuffer _buffer = new();
+    private readonly ProtoBuffer? _buffer;
+    private readonly OtlpJsonBuffer? _json;
     private readonly OtlpHttpSender _sender;
     private readonly OtlpExportCounters _counters = new();
 
@@ -39,6 +41,15 @@ public sealed class OtlpSpanExporter : ISpanExporter, IDisposable
         options.Validate();
         Options = options;
         _resource = options.Resource ?? OtlpResource.FromEnvironment();
+        if (options.Protocol == OtlpProtocol.HttpJson)
+        {
+            _json = new OtlpJsonBuffer();
+        }
+        else
+        {
+            _buffer = new ProtoBuffer();
+        }
+
         _sender = new OtlpHttpSender(options, _counters, handler);
     }
 
@@ -60,8 +71,19 @@ public sealed class OtlpSpanExporter : ISpanExporter, IDisposable
             return true;
         }
 
-        OtlpTraceSerializer.Write(_buffer, _resource, batch);
-        OtlpDelivery delivery = _sender.Send(_buffer.WrittenSegment);
+        ArraySegment<byte> body;
+        if (_json is not null)
+        {
+            OtlpTraceJsonSerializer.Write(_json, _resource, batch);
+            body = _json.WrittenSegment;
+        }
+        else
+        {
+            OtlpTraceSerializer.Write(_buffer!, _resource, batch);
+            body = _buffer!.WrittenSegment;
+        }
+
+        OtlpDelivery delivery = _sender.Send(body);
         _counters.Count(delivery, batch.Length);
         return delivery == OtlpDelivery.Delivered;
     }
@@ -84,6 +106,7 @@ public sealed class OtlpSpanExporter : ISpanExporter, IDisposable
     public void Dispose()
     {
         _sender.Dispose();
-        _buffer.Dispose();
+        _buffer?.Dispose();
+        _json?.Dispose();
     }
 }

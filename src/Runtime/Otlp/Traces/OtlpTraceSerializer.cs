@@ -161,7 +161,7 @@ internal static class OtlpTraceSerializer
     private static byte Tag(int field, WireType type) => (byte)((field << 3) | (int)type);
 
     // OTLP numbers the kinds from SPAN_KIND_UNSPECIFIED = 0: INTERNAL 1, SERVER 2, CLIENT 3, PRODUCER 4, CONSUMER 5.
-    private static byte WireKind(SpanKind kind) => kind switch
+    internal static byte WireKind(SpanKind kind) => kind switch
     {
         SpanKind.Server => 2,
         SpanKind.Client => 3,

@@ -37,7 +37,7 @@ internal sealed class OtlpHttpSender : IDisposable
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
-        _contentType = new MediaTypeHeaderValue("application/x-protobuf");
+        _contentType = new MediaTypeHeaderValue(options.Protocol == OtlpProtocol.HttpJson ? "application/json" : "application/x-protobuf");
     }
 
     /// <summary>Called with each wait before a retry (tests observe the backoff through it without a clock).</summary>
