@@ -80,9 +80,23 @@ public sealed class OtlpEnvironmentTests
         Assert.Equal("x=y", options.Headers.Select(h => $"{h.Key}={h.Value}").Single());
     }
 
+    [Fact]
+    public void Http_json_is_chosen_in_general_or_per_signal()
+    {
+        Assert.Equal(OtlpProtocol.HttpJson, Read(OtlpSignal.Traces,
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318"), ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json"))!.Protocol);
+        (string, string)[] perSignal =
+        [
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318"),
+            ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+            ("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "HTTP/JSON"),
+        ];
+        Assert.Equal(OtlpProtocol.HttpJson, Read(OtlpSignal.Metrics, perSignal)!.Protocol);
+        Assert.Equal(OtlpProtocol.HttpProtobuf, Read(OtlpSignal.Traces, perSignal)!.Protocol);
+    }
+
     [Theory]
     [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc", "not supported")]
-    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json", "not supported")]
     [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "thrift", "must be http/protobuf")]
     [InlineData("OTEL_EXPORTER_OTLP_TIMEOUT", "10s", "milliseconds")]
     [InlineData("OTEL_EXPORTER_OTLP_TIMEOUT", "0", "milliseconds")]

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using DistriC.Otlp.Protobuf;
 using DistriC.Otlp.Traces;
 using DistriC.Runtime.Tests.Otlp.Support;
 
@@ -19,7 +18,7 @@ public sealed class OtlpTraceEncodingTests
     public void Every_span_field_has_the_spec_number_wire_type_and_exact_value()
     {
         var clock = new NanosecondClock();
-        using var exporter = new SerializingExporter();
+        using var exporter = new SerializingExporter(Resource);
         using Tracer tracer = Tracing.TestTracers.Manual(exporter, clock);
         clock.AdvanceNanos(1_234_567_891);
         TraceSpan root = tracer.StartSpan("GET /orders", SpanKind.Server);
@@ -75,7 +74,7 @@ public sealed class OtlpTraceEncodingTests
     [Fact]
     public void Internal_is_the_default_kind_and_an_unset_status_is_left_out()
     {
-        using var exporter = new SerializingExporter();
+        using var exporter = new SerializingExporter(Resource);
         using Tracer tracer = Tracing.TestTracers.Manual(exporter);
         tracer.StartSpan("work").Finish();
         tracer.ExportPending();
@@ -91,7 +90,7 @@ public sealed class OtlpTraceEncodingTests
     [InlineData("pair \ud83d\ude00 and accents éàü and CJK 漢字")]
     public void Hostile_strings_arrive_as_valid_utf8_with_lone_surrogates_replaced(string text)
     {
-        using var exporter = new SerializingExporter();
+        using var exporter = new SerializingExporter(Resource);
         using Tracer tracer = Tracing.TestTracers.Manual(exporter, maxTags: 4);
         TraceSpan span = tracer.StartSpan(text);
         span.SetTag("k", text);
@@ -110,7 +109,7 @@ public sealed class OtlpTraceEncodingTests
     [InlineData(256)]
     public void Strings_around_the_length_boundaries_decode_exactly(int length)
     {
-        using var exporter = new SerializingExporter();
+        using var exporter = new SerializingExporter(Resource);
         using Tracer tracer = Tracing.TestTracers.Manual(exporter);
         string name = new('€', length); // three UTF-8 bytes each
         tracer.StartSpan(name).Finish();
@@ -123,7 +122,7 @@ public sealed class OtlpTraceEncodingTests
     [Fact]
     public void Serializing_512_spans_of_4_attributes_allocates_nothing_in_steady_state()
     {
-        using var exporter = new SerializingExporter();
+        using var exporter = new SerializingExporter(Resource);
         using Tracer tracer = new(new TracerOptions
         {
             Exporter = exporter,
@@ -152,25 +151,4 @@ public sealed class OtlpTraceEncodingTests
     }
 
     private static byte[] Hex(string hex) => Convert.FromHexString(hex);
-
-    /// <summary>Serializes each batch as the OTLP exporter does and keeps the bytes; measures what serializing allocated.</summary>
-    private sealed class SerializingExporter : ISpanExporter, IDisposable
-    {
-        private readonly ProtoBuffer _buffer = new(1024);
-
-        public List<byte[]> Requests { get; } = [];
-
-        public long LastAllocatedBytes { get; private set; }
-
-        public bool Export(ReadOnlySpan<FinishedSpan> batch)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            OtlpTraceSerializer.Write(_buffer, Resource, batch);
-            LastAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
-            Requests.Add(_buffer.WrittenSpan.ToArray());
-            return true;
-        }
-
-        public void Dispose() => _buffer.Dispose();
-    }
 }
