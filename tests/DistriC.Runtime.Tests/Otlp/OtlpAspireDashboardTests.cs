@@ -41,6 +41,11 @@ public sealed class OtlpAspireDashboardTests : IClassFixture<AspireDashboardFixt
         TraceSpan server = tracer.StartSpanFromContext(remoteParent, "GET /orders/{id}", SpanKind.Server);
         server.SetTag("http.request.method", "GET");
         server.SetTag("url.path", "/orders/42 \"quoted\" \u0001 \ud800 ✓");
+        server.SetTag("http.response.status_code", 503);
+        server.SetTag("retry.ratio", 0.25);
+        server.SetTag("cache.hit", false);
+        server.AddEvent("retry", [new("attempt", 2), new("reason", "timeout"), new("final", true)]);
+        server.AddEvent("gave up");
         TraceSpan client = tracer.StartChildSpan(server, "SELECT orders", SpanKind.Client);
         client.SetTag("db.system", "postgresql");
         client.SetStatus(SpanStatus.Ok);
@@ -77,7 +82,16 @@ public sealed class OtlpAspireDashboardTests : IClassFixture<AspireDashboardFixt
                 sent.Tags.Select(t => (t.Key, Valid(t.Value))),
                 Attributes(span).Select(a => (a.Key, a.Value)));
             Assert.Equal((int)sent.Status, StatusCode(span));
+            JsonElement[] events = span.TryGetProperty("events", out JsonElement e) ? e.EnumerateArray().ToArray() : [];
+            Assert.Equal(sent.Events.Select(v => v.Name), events.Select(v => v.GetProperty("name").GetString()));
+            for (int i = 0; i < events.Length; i++)
+            {
+                Assert.Equal(Tick(sent.Events[i].UnixNanos), events[i].GetProperty("timeUnixNano").GetString());
+                Assert.Equal(sent.Events[i].Attributes.Select(t => (t.Key, t.Value)), Attributes(events[i]).Select(a => (a.Key, a.Value)));
+            }
         }
+
+        Assert.Equal(2, capture.Spans.Single(s => s.Kind == SpanKind.Server).Events.Length);
 
         Assert.Equal(remoteParent.SpanId, capture.Spans.Single(s => s.Kind == SpanKind.Server).ParentSpanId);
     }
@@ -97,8 +111,12 @@ public sealed class OtlpAspireDashboardTests : IClassFixture<AspireDashboardFixt
         var remoteParent = new TraceContext(TraceId.CreateRandom(), SpanId.CreateRandom(), IsSampled: true);
         TraceSpan ours = tracer.StartSpanFromContext(remoteParent, "POST /checkout", SpanKind.Server);
         ours.SetTag("http.request.method", "POST");
-        ours.SetTag("http.response.status_code", "500");
+        ours.SetTag("http.response.status_code", 500);
         ours.SetTag("note", "tab\tquote\" backslash\\ é ✓");
+        ours.SetTag("sampling.ratio", 0.125);
+        ours.SetTag("retried", true);
+        ours.AddEvent("retry", [new("attempt", 1), new("reason", "timeout"), new("backoff.s", 0.5), new("final", false)]);
+        ours.AddEvent("exception");
         ours.SetStatus(SpanStatus.Error);
         ours.Finish();
         tracer.ExportPending();
@@ -126,7 +144,13 @@ public sealed class OtlpAspireDashboardTests : IClassFixture<AspireDashboardFixt
             using Activity activity = source.StartActivity("POST /checkout", ActivityKind.Server, parent, startTime: ToDateTime(sent.StartUnixNanos))!;
             foreach (SpanTag tag in sent.Tags)
             {
-                activity.SetTag(tag.Key, tag.Value);
+                activity.SetTag(tag.Key, TypedObject(tag));
+            }
+
+            foreach (CapturedEvent sentEvent in sent.Events)
+            {
+                var tags = new ActivityTagsCollection(sentEvent.Attributes.Select(a => new KeyValuePair<string, object?>(a.Key, TypedObject(a))));
+                activity.AddEvent(new ActivityEvent(sentEvent.Name, ToDateTime(sentEvent.UnixNanos), tags));
             }
 
             activity.SetStatus(ActivityStatusCode.Error);
@@ -149,6 +173,52 @@ public sealed class OtlpAspireDashboardTests : IClassFixture<AspireDashboardFixt
         reference.AsObject().Remove("spanId");
         Assert.Equal(reference.ToJsonString(), distric.ToJsonString());
         Assert.All(resourceSpans, r => Assert.Equal(resourceSpans[0].GetProperty("resource").GetRawText(), r.GetProperty("resource").GetRawText()));
+    }
+
+    [AspireFact]
+    public async Task Spans_sent_as_JSON_are_stored_exactly_as_the_same_spans_sent_as_protobuf()
+    {
+        // Two receivers, so the same span IDs can be sent to each: the fixture's gets protobuf, a second one JSON.
+        using AspireDashboard jsonDashboard = await AspireDashboard.StartAsync();
+        OtlpResource resource = OtlpResource.Create("distric-json-test", "1.0.0", [new("deployment.environment.name", "test")]);
+        using var protobuf = new OtlpSpanExporter(new OtlpExporterOptions
+        {
+            Endpoint = OtlpExporterOptions.ForBaseEndpoint(_fixture.Dashboard.OtlpBase, OtlpSignal.Traces),
+            Resource = resource,
+        });
+        // Chosen as a user would: OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/json.
+        OtlpExporterOptions json = OtlpExporterOptions.FromEnvironment(OtlpSignal.Traces, name => name switch
+        {
+            "OTEL_EXPORTER_OTLP_ENDPOINT" => jsonDashboard.OtlpBase.ToString(),
+            "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL" => "http/json",
+            _ => null,
+        })!;
+        Assert.Equal(OtlpProtocol.HttpJson, json.Protocol);
+        using var jsonExporter = new OtlpSpanExporter(json with { Resource = resource });
+        var both = new BothExporters(protobuf, jsonExporter);
+        using Tracer tracer = Tracing.TestTracers.Manual(both, TimeProvider.System);
+        var remoteParent = new TraceContext(TraceId.CreateRandom(), SpanId.CreateRandom(), IsSampled: true) { TraceState = "vendor=1" };
+        TraceSpan server = tracer.StartSpanFromContext(remoteParent, "GET /json", SpanKind.Server);
+        server.SetTag("http.request.method", "GET");
+        server.SetTag("http.response.status_code", 200);
+        server.SetTag("ratio", 0.5);
+        server.SetTag("ok", true);
+        server.SetTag("hostile", "quote\" backslash\\ \u0001 \ud800 ✓ 漢字");
+        server.SetTag("empty", null);
+        server.AddEvent("retry", [new("attempt", 3), new("reason", "timeout")]);
+        TraceSpan client = tracer.StartChildSpan(server, "SELECT", SpanKind.Client);
+        client.SetStatus(SpanStatus.Ok);
+        client.Finish();
+        server.SetStatus(SpanStatus.Error);
+        server.Finish();
+        tracer.ExportPending();
+        Assert.Equal([(true, true)], both.Results);
+
+        JsonElement fromProtobuf = await _fixture.Dashboard.GetAsync($"/api/telemetry/spans?traceId={remoteParent.TraceId}");
+        JsonElement fromJson = await jsonDashboard.GetAsync($"/api/telemetry/spans?traceId={remoteParent.TraceId}");
+        Assert.Equal(2, fromJson.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
+            .SelectMany(r => r.GetProperty("scopeSpans").EnumerateArray()).Sum(s => s.GetProperty("spans").GetArrayLength()));
+        Assert.Equal(fromProtobuf.GetProperty("data").GetRawText(), fromJson.GetProperty("data").GetRawText());
     }
 
     [AspireFact]
@@ -213,6 +283,20 @@ public sealed class OtlpAspireDashboardTests : IClassFixture<AspireDashboardFixt
         Assert.Equal(0, exporter.GetStats().Rejected);
     }
 
+    /// <summary>Hands every batch to two exporters and records both results.</summary>
+    private sealed class BothExporters(ISpanExporter first, ISpanExporter second) : ISpanExporter
+    {
+        public List<(bool, bool)> Results { get; } = [];
+
+        public bool Export(ReadOnlySpan<FinishedSpan> batch)
+        {
+            bool a = first.Export(batch);
+            bool b = second.Export(batch);
+            Results.Add((a, b));
+            return a && b;
+        }
+    }
+
     private static async Task<int> StoredSpanCount(AspireDashboard dashboard, TraceId traceId)
     {
         JsonElement stored = await dashboard.GetAsync($"/api/telemetry/spans?traceId={traceId}");
@@ -233,6 +317,14 @@ public sealed class OtlpAspireDashboardTests : IClassFixture<AspireDashboardFixt
     private static string Tick(ulong nanos) => (nanos / 100 * 100).ToString(CultureInfo.InvariantCulture);
 
     private static DateTimeOffset ToDateTime(ulong nanos) => DateTimeOffset.UnixEpoch.AddTicks((long)(nanos / 100));
+
+    private static object? TypedObject(SpanTag tag) => tag.Type switch
+    {
+        SpanTagType.Long => tag.LongValue,
+        SpanTagType.Double => tag.DoubleValue,
+        SpanTagType.Bool => tag.BoolValue,
+        _ => tag.Value,
+    };
 
     private static string? Valid(string? value) => value?.Replace("\ud800", "\ufffd", StringComparison.Ordinal);
 
