@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using DistriC.Otlp.Json;
 using DistriC.Otlp.Protobuf;
 using DistriC.Otlp.Traces;
 using OpenTelemetry;
@@ -19,7 +20,7 @@ namespace DistriC.Benchmarks;
 /// <see cref="OtlpSpanExporter"/> vs OpenTelemetry's <c>OtlpTraceExporter</c> on equivalent (stopped) Activities. Both
 /// send through an in-memory HTTP handler that copies the request body into a reused stream and answers 200, so the
 /// cost is serialization plus each client's request handling, without a network. <c>DistriC_SerializeOnly</c> shows the
-/// serializer alone.
+/// serializer alone; the JSON rows the same batch as OTLP/HTTP JSON.
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("OtlpExport")]
@@ -33,6 +34,8 @@ public class OtlpSpanExportBenchmarks
     private FinishedSpan[] _spans = null!;
     private ProtoBuffer _buffer = null!;
     private OtlpSpanExporter _distric = null!;
+    private OtlpSpanExporter _districJson = null!;
+    private OtlpJsonBuffer _json = null!;
     private ActivitySource _source = null!;
     private ActivityListener _listener = null!;
     private Activity[] _activities = null!;
@@ -67,6 +70,8 @@ public class OtlpSpanExportBenchmarks
         _buffer = new ProtoBuffer();
         var options = new OtlpExporterOptions { Endpoint = new Uri("http://127.0.0.1:4318/v1/traces"), Resource = _resource };
         _distric = new OtlpSpanExporter(options, new InMemoryHandler());
+        _districJson = new OtlpSpanExporter(options with { Protocol = OtlpProtocol.HttpJson }, new InMemoryHandler());
+        _json = new OtlpJsonBuffer();
 
         _source = new ActivitySource(OtlpTraceSerializer.ScopeName, "1.0.0");
         _listener = new ActivityListener
@@ -103,7 +108,9 @@ public class OtlpSpanExportBenchmarks
     public void Cleanup()
     {
         _distric.Dispose();
+        _districJson.Dispose();
         _buffer.Dispose();
+        _json.Dispose();
         _tracer.Dispose();
         _openTelemetry.Dispose();
         _listener.Dispose();
@@ -121,6 +128,16 @@ public class OtlpSpanExportBenchmarks
     {
         OtlpTraceSerializer.Write(_buffer, _resource, _spans);
         return _buffer.Length;
+    }
+
+    [Benchmark(Description = "DistriC OtlpSpanExporter, http/json")]
+    public bool DistriC_ExportJson() => _districJson.Export(_spans);
+
+    [Benchmark(Description = "DistriC JSON serializer only")]
+    public int DistriC_SerializeJsonOnly()
+    {
+        OtlpTraceJsonSerializer.Write(_json, _resource, _spans);
+        return _json.WrittenSpan.Length;
     }
 
     /// <summary>An HTTP stack without a network: the body is copied into a reused stream and 200 comes back.</summary>

@@ -170,6 +170,13 @@ internal static class CSharp12ConsumerSource
                     using (span.Activate())
                     {
                         span.SetTag("http.method", "GET");
+                        DistricStatus typed = span.SetTag("http.response.status_code", 200);
+                        DistricStatus ratio = span.SetTag("sampling.ratio", 0.5);
+                        DistricStatus flag = span.SetTag("cache.hit", false);
+                        DistricStatus retry = span.AddEvent("retry", [new("attempt", 1), new("reason", "timeout")]);
+                        DistricStatus done = span.AddEvent("done");
+                        var json = new OtlpExporterOptions { Endpoint = new Uri("http://127.0.0.1:4318/v1/traces"), Protocol = OtlpProtocol.HttpJson };
+                        Console.WriteLine($"tracing: typed={typed},{ratio},{flag} events={retry},{done} protocol={json.Protocol} tag={new SpanTag("n", 7L).Type}");
                         Span<char> header = stackalloc char[TraceContext.TraceParentLength];
                         span.Inject(header, out int n);
                         injected = header[..n].ToString();
@@ -258,6 +265,7 @@ internal static class CSharp12ConsumerSource
         {"timestamp":1704067200000,"level":"WARN","component":"db","message":"Slow query"}
         {"timestamp":1704067200000,"level":"WARN","component":"db","message":"Slow query","table":"users"}
         {"timestamp":1704067200000,"level":"ERROR","component":"db","message":"Failed query","table":"users","code":null}
+        tracing: typed=Ok,Ok,Ok events=Ok,Ok protocol=HttpJson tag=Long
         tracing: child of span=True nested under active=True
         tracing: extracted=Ok trace=4bf92f3577b34da6a3ce929d0e0e4736 parent=00f067aa0ba902b7 header=55:True
         tracing: malformed=InvalidFormat created=4

@@ -105,20 +105,37 @@ public sealed partial class OtlpJsonEncodingTests
     [Fact]
     public void The_JSON_and_the_protobuf_of_one_batch_carry_the_same_content()
     {
+        // Enough different keys and values (some hostile, some too long for the encoders' caches) to take every cache
+        // path of both encoders: hits, misses, evictions, slots shared by a key and a value.
+        string[] keys = Enumerable.Range(0, 600).Select(i => i % 9 == 0 ? new string('ж', 30 + (i % 30)) + i : "key." + i).ToArray();
+        string[] values = Enumerable.Range(0, 600).Select(i => (i % 4) switch
+        {
+            0 => "€" + new string('é', i % 40) + i,
+            1 => "quote\" \\ \n \u0001 \ud800 " + i,
+            _ => "value-" + i,
+        }).ToArray();
         var clock = new NanosecondClock();
         using var exporter = new BothEncodings();
-        using Tracer tracer = new(new TracerOptions { Exporter = exporter, TimeProvider = clock, MaxTags = 3 }, startBackgroundWork: false);
-        for (int i = 0; i < 20; i++)
+        using Tracer tracer = new(new TracerOptions
+        {
+            Exporter = exporter,
+            TimeProvider = clock,
+            MaxTags = 4,
+            MaxBatchSize = 2048,
+            BufferCapacity = 2048,
+        }, startBackgroundWork: false);
+        for (int i = 0; i < 1500; i++)
         {
             clock.AdvanceNanos(1_001 * i);
-            TraceSpan span = tracer.StartSpan("op " + i, (SpanKind)(i % 5));
-            span.SetTag("i", i);
-            span.SetTag("s", i % 3 == 0 ? null : "v" + i);
-            span.SetTag(i % 2 == 0 ? "even" : "odd", i * 0.5);
+            TraceSpan span = tracer.StartSpan(values[(i * 7) % values.Length], (SpanKind)(i % 5));
+            span.SetTag(keys[i % keys.Length], i);
+            span.SetTag(keys[(i * 13) % keys.Length], i % 3 == 0 ? null : values[i % values.Length]);
+            span.SetTag(keys[(i * 31) % keys.Length], i * 0.5);
+            span.SetTag(keys[(i * 17) % keys.Length], values[(i * 11) % values.Length]);
             span.SetTag("over", true);
             if (i % 4 == 0)
             {
-                span.AddEvent("e" + i, [new("b", i % 8 == 0)]);
+                span.AddEvent(values[i % values.Length], [new("b", i % 8 == 0), new(keys[i % keys.Length], values[(i * 3) % values.Length])]);
             }
 
             span.SetStatus((SpanStatus)(i % 3));
@@ -130,8 +147,8 @@ public sealed partial class OtlpJsonEncodingTests
         ProtoMessage[] protoSpans = ProtoMessage.Parse(exporter.Protobuf).One(1).Message.One(2).Message.All(2).Select(f => f.Message).ToArray();
         using JsonDocument document = JsonDocument.Parse(exporter.Json);
         JsonElement[] jsonSpans = document.RootElement.GetProperty("resourceSpans")[0].GetProperty("scopeSpans")[0].GetProperty("spans").EnumerateArray().ToArray();
-        Assert.Equal(20, jsonSpans.Length);
-        for (int i = 0; i < 20; i++)
+        Assert.Equal(1500, jsonSpans.Length);
+        for (int i = 0; i < 1500; i++)
         {
             ProtoMessage proto = protoSpans[i];
             JsonElement json = jsonSpans[i];

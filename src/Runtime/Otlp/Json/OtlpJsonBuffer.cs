@@ -24,6 +24,7 @@ internal sealed class OtlpJsonBuffer : IDisposable
     private byte[] _buffer;
     private int _position;
     private bool _needsComma;
+    private readonly Utf8Cache _strings = new(jsonQuoted: true);
 
     public OtlpJsonBuffer(int initialCapacity = 64 * 1024)
     {
@@ -64,6 +65,33 @@ internal sealed class OtlpJsonBuffer : IDisposable
 
     /// <summary>Ends the innermost array.</summary>
     public void EndArray() => Close((byte)']');
+
+    /// <summary>
+    /// A string value, from the cache of quoted strings when it is short: span names, keys and most values are the same
+    /// instances span after span, so each is escaped once per exporter.
+    /// </summary>
+    public void String(string value)
+    {
+        int slot = _strings.Lookup(value);
+        if (slot < 0)
+        {
+            String(value.AsSpan());
+            return;
+        }
+
+        Raw(_strings.Bytes(slot));
+    }
+
+    /// <summary>The cache of quoted strings and whole encoded attributes.</summary>
+    internal Utf8Cache Strings => _strings;
+
+    /// <summary>Writes the comma a value at this point needs and returns where the value starts (to copy it afterwards).</summary>
+    public int BeginValue()
+    {
+        Ensure(1);
+        Comma();
+        return _position;
+    }
 
     /// <summary>A string value.</summary>
     public void String(ReadOnlySpan<char> value)

@@ -48,6 +48,15 @@ internal static class OtlpJsonCommon
     /// <summary>One <c>KeyValue</c>: <c>{"key":"k","value":{"stringValue":"v"}}</c>, <c>intValue</c> as a decimal string, <c>doubleValue</c>, <c>boolValue</c>; a null string as an empty value.</summary>
     public static void WriteKeyValue(OtlpJsonBuffer json, in SpanTag tag)
     {
+        // Most attributes repeat span after span: the whole encoded object is then one copy.
+        ReadOnlySpan<byte> cached = json.Strings.FindAttribute(tag, out int pairSlot);
+        if (!cached.IsEmpty)
+        {
+            json.Raw(cached);
+            return;
+        }
+
+        int start = json.BeginValue();
         json.StartObject();
         json.Name("\"key\""u8);
         json.String(tag.Key);
@@ -79,6 +88,7 @@ internal static class OtlpJsonCommon
 
         json.EndObject();
         json.EndObject();
+        json.Strings.StoreAttribute(tag, pairSlot, json.WrittenSpan[start..]);
     }
 
     /// <summary><c>"scope":{"name":..,"version":..}</c>.</summary>

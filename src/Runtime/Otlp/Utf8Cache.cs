@@ -2,11 +2,13 @@ using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
+using DistriC.Logging;
 
-namespace DistriC.Otlp.Protobuf;
+namespace DistriC.Otlp;
 
 /// <summary>
-/// The UTF-8 encoding of recently written short strings, keyed by reference: span names, tag keys and most tag values
+/// The encoding (plain UTF-8 for protobuf, a quoted escaped string for JSON) of recently written short strings, and of
+/// whole attributes, keyed by reference: span names, tag keys and most tag values
 /// are the same string instances span after span (literals, route templates, cached status texts), so each is encoded
 /// once and then copied. Direct-mapped over the identity hash; a miss (a new string, or two hot strings sharing a slot)
 /// only costs the encoding, written into the slot's preallocated bytes, so the cache never allocates.
@@ -22,17 +24,24 @@ internal sealed class Utf8Cache
 
     private const int Slots = 512;
 
+    private readonly bool _jsonQuoted;
     private readonly string?[] _keys = new string?[Slots];
     private readonly byte[] _lengths = new byte[Slots];
     private readonly byte[] _bytes = new byte[Slots * SlotBytes];
 
-    // Whole attributes: a key of up to 64 bytes and a string value of up to 64 bytes, with their tags and lengths.
+    // Whole encoded attributes (protobuf KeyValue bodies, JSON KeyValue objects) of up to 144 bytes; longer ones are not kept.
     private const int PairBytes = 144;
     private const int PairSlots = 256;
     private readonly Pair[] _pairs = new Pair[PairSlots];
     private readonly byte[] _pairBytes = new byte[PairSlots * PairBytes];
 
     private readonly record struct Pair(string? Key, string? Text, long Bits, SpanTagType Type, byte Length);
+
+    /// <summary>Creates an empty cache.</summary>
+    /// <param name="jsonQuoted">
+    /// True to keep each string as a quoted, escaped JSON string (for the JSON encoding) rather than as plain UTF-8.
+    /// </param>
+    public Utf8Cache(bool jsonQuoted = false) => _jsonQuoted = jsonQuoted;
 
     /// <summary>The slot holding <paramref name="value"/>'s encoding (encoding it now on a miss), or -1 when it is too long to cache.</summary>
     public int Lookup(string value)
@@ -50,8 +59,12 @@ internal sealed class Utf8Cache
 
         // Forget the old string first: a failed encoding must not leave its bytes under the old key.
         _keys[slot] = null;
-        if (Utf8.FromUtf16(value, _bytes.AsSpan(slot * SlotBytes, SlotBytes), out _, out int written, replaceInvalidSequences: true)
-            != OperationStatus.Done)
+        Span<byte> destination = _bytes.AsSpan(slot * SlotBytes, SlotBytes);
+        int written;
+        bool encoded = _jsonQuoted
+            ? JsonUtf8.TryWriteQuoted(value, destination, out written)
+            : Utf8.FromUtf16(value, destination, out _, out written, replaceInvalidSequences: true) == OperationStatus.Done;
+        if (!encoded)
         {
             return -1;
         }
