@@ -117,25 +117,17 @@ internal sealed class OtlpJsonBuffer : IDisposable
     /// <summary>A 64-bit integer as a decimal string, as the protobuf JSON mapping writes int64, uint64 and fixed64.</summary>
     public void Int64String(long value)
     {
-        Ensure(23);
-        Comma();
-        _buffer[_position++] = (byte)'"';
-        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_position), out int written);
-        _position += written;
-        _buffer[_position++] = (byte)'"';
-        _needsComma = true;
+        Span<byte> digits = OpenQuoted(20);
+        Utf8Formatter.TryFormat(value, digits, out int written);
+        CloseQuoted(written);
     }
 
     /// <summary>An unsigned 64-bit integer (times in nanoseconds, counts) as a decimal string.</summary>
     public void UInt64String(ulong value)
     {
-        Ensure(23);
-        Comma();
-        _buffer[_position++] = (byte)'"';
-        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_position), out int written);
-        _position += written;
-        _buffer[_position++] = (byte)'"';
-        _needsComma = true;
+        Span<byte> digits = OpenQuoted(20);
+        Utf8Formatter.TryFormat(value, digits, out int written);
+        CloseQuoted(written);
     }
 
     /// <summary>A double as the shortest round-trip number; NaN and the infinities as the mapping's strings.</summary>
@@ -160,24 +152,17 @@ internal sealed class OtlpJsonBuffer : IDisposable
     /// <summary>A 64-bit ID (<c>spanId</c>) as 16 lower-case hex digits in quotes.</summary>
     public void HexString(ulong value)
     {
-        Ensure(19);
-        Comma();
-        _buffer[_position++] = (byte)'"';
-        WriteHex(value);
-        _buffer[_position++] = (byte)'"';
-        _needsComma = true;
+        WriteHex(value, OpenQuoted(16));
+        CloseQuoted(16);
     }
 
     /// <summary>A 128-bit ID (<c>traceId</c>) as 32 lower-case hex digits in quotes, high half first.</summary>
     public void HexString(ulong high, ulong low)
     {
-        Ensure(35);
-        Comma();
-        _buffer[_position++] = (byte)'"';
-        WriteHex(high);
-        WriteHex(low);
-        _buffer[_position++] = (byte)'"';
-        _needsComma = true;
+        Span<byte> digits = OpenQuoted(32);
+        WriteHex(high, digits);
+        WriteHex(low, digits[16..]);
+        CloseQuoted(32);
     }
 
     /// <summary>Copies a pre-encoded value, or a run of <c>"name":value</c> members, as it is.</summary>
@@ -193,13 +178,8 @@ internal sealed class OtlpJsonBuffer : IDisposable
     /// <summary>Returns the buffer to the pool.</summary>
     public void Dispose()
     {
-        byte[] buffer = _buffer;
-        _buffer = [];
+        PooledBytes.Return(ref _buffer);
         _position = 0;
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private void Literal(ReadOnlySpan<byte> text)
@@ -236,29 +216,36 @@ internal sealed class OtlpJsonBuffer : IDisposable
         }
     }
 
-    private void WriteHex(ulong value)
+    // Starts a quoted value of at most maxLength bytes and returns the room for them; CloseQuoted commits what was written.
+    private Span<byte> OpenQuoted(int maxLength)
     {
-        Span<byte> digits = _buffer.AsSpan(_position, 16);
+        Ensure(maxLength + 3);
+        Comma();
+        _buffer[_position++] = (byte)'"';
+        return _buffer.AsSpan(_position, maxLength);
+    }
+
+    private void CloseQuoted(int written)
+    {
+        _position += written;
+        _buffer[_position++] = (byte)'"';
+        _needsComma = true;
+    }
+
+    private static void WriteHex(ulong value, Span<byte> digits)
+    {
         for (int i = 15; i >= 0; i--)
         {
             digits[i] = HexDigits[(int)(value & 0xF)];
             value >>= 4;
         }
-
-        _position += 16;
     }
 
     private void Ensure(int bytes)
     {
-        if (_buffer.Length - _position >= bytes)
+        if (_buffer.Length - _position < bytes)
         {
-            return;
+            _buffer = PooledBytes.Grow(_buffer, _position, bytes);
         }
-
-        int size = Math.Max(_buffer.Length * 2, _position + bytes);
-        byte[] larger = ArrayPool<byte>.Shared.Rent(size);
-        _buffer.AsSpan(0, _position).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = larger;
     }
 }

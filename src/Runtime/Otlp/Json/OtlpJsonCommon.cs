@@ -9,6 +9,39 @@ namespace DistriC.Otlp.Json;
 /// </summary>
 internal static class OtlpJsonCommon
 {
+    /// <summary>
+    /// Starts a request of one resource and one scope, up to the opening of the items array: for traces
+    /// <c>{"resourceSpans":[{"resource":{..},"scopeSpans":[{"scope":{..},"spans":[</c> (logs: <c>resourceLogs</c>,
+    /// <c>scopeLogs</c>, <c>logRecords</c>). Resets the buffer first; close with <see cref="EndRequest"/>.
+    /// </summary>
+    public static void BeginRequest(
+        OtlpJsonBuffer json, ReadOnlySpan<byte> resourceItems, ReadOnlySpan<byte> scopeItems, ReadOnlySpan<byte> items, OtlpResource resource, string scopeName)
+    {
+        json.Reset();
+        json.StartObject();
+        json.Name(resourceItems);
+        json.StartArray();
+        json.StartObject();
+        WriteResource(json, resource);
+        json.Name(scopeItems);
+        json.StartArray();
+        json.StartObject();
+        WriteScope(json, scopeName, OtlpResource.SdkVersion);
+        json.Name(items);
+        json.StartArray();
+    }
+
+    /// <summary>Closes what <see cref="BeginRequest"/> opened.</summary>
+    public static void EndRequest(OtlpJsonBuffer json)
+    {
+        json.EndArray();
+        json.EndObject();
+        json.EndArray();
+        json.EndObject();
+        json.EndArray();
+        json.EndObject();
+    }
+
     /// <summary><c>"attributes":[{"key":..,"value":{..}},..]</c>; nothing when there are none (the mapping omits empty repeated fields).</summary>
     public static void WriteAttributes(OtlpJsonBuffer json, ReadOnlySpan<SpanTag> attributes)
     {

@@ -27,25 +27,9 @@ internal sealed class OtlpMetricJsonSerializer : IMetricVisitor
         _startNanos = startNanos;
         _timeNanos = timeNanos;
         DataPointCount = 0;
-        _json.Reset();
-        _json.StartObject();
-        _json.Name("\"resourceMetrics\""u8);
-        _json.StartArray();
-        _json.StartObject();
-        OtlpJsonCommon.WriteResource(_json, resource);
-        _json.Name("\"scopeMetrics\""u8);
-        _json.StartArray();
-        _json.StartObject();
-        OtlpJsonCommon.WriteScope(_json, OtlpMetricSerializer.ScopeName, OtlpResource.SdkVersion);
-        _json.Name("\"metrics\""u8);
-        _json.StartArray();
+        OtlpJsonCommon.BeginRequest(_json, "\"resourceMetrics\""u8, "\"scopeMetrics\""u8, "\"metrics\""u8, resource, OtlpMetricSerializer.ScopeName);
         registry.Collect(this);
-        _json.EndArray();
-        _json.EndObject();
-        _json.EndArray();
-        _json.EndObject();
-        _json.EndArray();
-        _json.EndObject();
+        OtlpJsonCommon.EndRequest(_json);
     }
 
     public void BeginFamily(in MetricFamilyInfo family)

@@ -240,13 +240,8 @@ internal sealed class ProtoBuffer : IDisposable
     /// <summary>Returns the buffer to the pool.</summary>
     public void Dispose()
     {
-        byte[] buffer = _buffer;
-        _buffer = [];
+        PooledBytes.Return(ref _buffer);
         _position = 0;
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private void WriteMultiByteVarint(ulong value)
@@ -288,15 +283,9 @@ internal sealed class ProtoBuffer : IDisposable
 
     private void Ensure(int bytes)
     {
-        if (_buffer.Length - _position >= bytes)
+        if (_buffer.Length - _position < bytes)
         {
-            return;
+            _buffer = PooledBytes.Grow(_buffer, _position, bytes);
         }
-
-        int size = Math.Max(_buffer.Length * 2, _position + bytes);
-        byte[] larger = ArrayPool<byte>.Shared.Rent(size);
-        _buffer.AsSpan(0, _position).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = larger;
     }
 }

@@ -13,29 +13,13 @@ internal static class OtlpTraceJsonSerializer
     /// <summary>Writes the request into <paramref name="json"/> (reset first).</summary>
     public static void Write(OtlpJsonBuffer json, OtlpResource resource, ReadOnlySpan<FinishedSpan> batch)
     {
-        json.Reset();
-        json.StartObject();
-        json.Name("\"resourceSpans\""u8);
-        json.StartArray();
-        json.StartObject();
-        OtlpJsonCommon.WriteResource(json, resource);
-        json.Name("\"scopeSpans\""u8);
-        json.StartArray();
-        json.StartObject();
-        OtlpJsonCommon.WriteScope(json, OtlpTraceSerializer.ScopeName, OtlpResource.SdkVersion);
-        json.Name("\"spans\""u8);
-        json.StartArray();
+        OtlpJsonCommon.BeginRequest(json, "\"resourceSpans\""u8, "\"scopeSpans\""u8, "\"spans\""u8, resource, OtlpTraceSerializer.ScopeName);
         foreach (FinishedSpan span in batch)
         {
             WriteSpan(json, span);
         }
 
-        json.EndArray();
-        json.EndObject();
-        json.EndArray();
-        json.EndObject();
-        json.EndArray();
-        json.EndObject();
+        OtlpJsonCommon.EndRequest(json);
     }
 
     private static void WriteSpan(OtlpJsonBuffer json, in FinishedSpan span)
