@@ -112,7 +112,8 @@ namespace DistriC.Generator.Metrics
         private static void WriteOrdinal(SourceWriter w, MeterTagModel tag, LabelModel label, string generatedCode)
         {
             string otherwise = Missing(label, tag);
-            List<string?> values = label.Values.Select(v => v.Value).ToList();
+            // The catch-all (the last value, when there is one) is what every other value maps to, so it needs no arm.
+            List<string?> values = label.Values.Take(tag.CatchAll is null ? label.Values.Count : label.Values.Count - 1).Select(v => v.Value).ToList();
             w.Line(generatedCode);
             w.Line($"private static int {OrdinalMethod(label)}(object? value) => value switch").Open();
             w.Line("string text => text switch").Open();
