@@ -90,13 +90,15 @@ namespace DistriC.Generator.Metrics
                 w.Line($"int t{d} = {Missing(Label(model, kept[d]), kept[d])};");
             }
 
-            w.Line("foreach (global::System.Collections.Generic.KeyValuePair<string, object?> tag in tags)").Open();
-            w.Line("switch (tag.Key)").Open();
+            // An index loop, not foreach: a span's enumerator is a ref struct implementing an interface from .NET 10 on,
+            // which C# 12 rejects (CS9202).
+            w.Line("for (int i = 0; i < tags.Length; i++)").Open();
+            w.Line("switch (tags[i].Key)").Open();
             for (int d = 0; d < kept.Count; d++)
             {
                 w.Line($"case {SourceLiterals.String(kept[d].Key!)}:");
                 w.Indent();
-                w.Line($"t{d} = {OrdinalMethod(Label(model, kept[d]))}(tag.Value);");
+                w.Line($"t{d} = {OrdinalMethod(Label(model, kept[d]))}(tags[i].Value);");
                 w.Line("break;");
                 w.Dedent();
             }

@@ -25,15 +25,15 @@ namespace Demo.Bindings
         {
             int t0 = 2;
             int t1 = -1;
-            foreach (global::System.Collections.Generic.KeyValuePair<string, object?> tag in tags)
+            for (int i = 0; i < tags.Length; i++)
             {
-                switch (tag.Key)
+                switch (tags[i].Key)
                 {
                     case "payment.method":
-                        t0 = PaymentMethodOrdinal(tag.Value);
+                        t0 = PaymentMethodOrdinal(tags[i].Value);
                         break;
                     case "outcome":
-                        t1 = OutcomeOrdinal(tag.Value);
+                        t1 = OutcomeOrdinal(tags[i].Value);
                         break;
                 }
             }

@@ -25,15 +25,15 @@ namespace Demo.Bindings
         {
             int t0 = 2;
             int t1 = -1;
-            foreach (global::System.Collections.Generic.KeyValuePair<string, object?> tag in tags)
+            for (int i = 0; i < tags.Length; i++)
             {
-                switch (tag.Key)
+                switch (tags[i].Key)
                 {
                     case "http.response.status_code":
-                        t0 = HttpResponseStatusCodeOrdinal(tag.Value);
+                        t0 = HttpResponseStatusCodeOrdinal(tags[i].Value);
                         break;
                     case "retried":
-                        t1 = RetriedOrdinal(tag.Value);
+                        t1 = RetriedOrdinal(tags[i].Value);
                         break;
                 }
             }
