@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
+using System.Threading.Tasks;
+using DistriC.Tests.Support;
 
 namespace DistriC.Tests.Metrics.Interop;
 
@@ -80,6 +82,49 @@ public sealed class DeclaredBindingTests
 
         Assert.Equal(2, f.Bridge.RejectedInstruments);
         Assert.Equal(string.Empty, f.Text());
+    }
+
+    [Fact]
+    public void A_measurement_with_three_tags_allocates_nothing_on_the_declared_path()
+    {
+        using var f = new Fixture(o => o.AddBinding(new PaymentsProcessed()).AddBinding(new ServerRequestDuration()));
+        Counter<long> payments = f.Meter.CreateCounter<long>("payments.processed", "{payment}");
+        Histogram<double> duration = f.Meter.CreateHistogram<double>("http.server.request.duration", "s");
+        object status = 200; // boxed once, as ASP.NET Core caches its boxed status codes
+        var method = new KeyValuePair<string, object?>("payment.method", "sepa");
+        var outcome = new KeyValuePair<string, object?>("outcome", "ok");
+        var region = new KeyValuePair<string, object?>("region", "eu");
+        var code = new KeyValuePair<string, object?>("http.response.status_code", status);
+        var verb = new KeyValuePair<string, object?>("http.request.method", "POST");
+        for (int i = 0; i < 100; i++)
+        {
+            payments.Add(1, method, outcome, region);
+            duration.Record(0.2, code, verb, region);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            payments.Add(1, method, outcome, region);
+            duration.Record(0.2, code, verb, region);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        string text = f.Text();
+        Assert.Contains("payments_processed_total{payment_method=\"sepa\",outcome=\"ok\"} 10100\n", text, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds_count{http_response_status_code=\"200\",http_request_method=\"POST\"} 10100\n", text, StringComparison.Ordinal);
+    }
+
+    [ToolFact("promtool")]
+    public async Task Declared_families_pass_promtool_check_metrics()
+    {
+        using var f = new Fixture(o => o.AddBinding(new PaymentsProcessed()).AddBinding(new ServerRequestDuration()));
+        f.Meter.CreateCounter<long>("payments.processed", "{payment}", "Payments processed").Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
+        f.Meter.CreateHistogram<double>("http.server.request.duration", "s", "Request duration").Record(0.3, new("http.request.method", "GET"), new("http.response.status_code", 404));
+
+        string text = f.Registry.ExportText();
+        (int exit, string output) = Assert.NotNull(await Promtool.CheckMetricsAsync(text));
+        Assert.True(exit == 0, $"promtool exit {exit}: {output}\n{text}");
     }
 
     /// <summary>The bindings' meter, a registry and a bridge started with <c>configure</c>'s options only.</summary>
