@@ -7,13 +7,16 @@ using OpenTelemetry.Metrics;
 namespace DistriC.Benchmarks;
 
 /// <summary>
-/// One real instrument, three listeners in turn: none (the instrument's own cost), DistriC's <see cref="MeterBridge"/> into a
-/// registry, and an OpenTelemetry MeterProvider. Each measurement carries three tags (method, status code boxed once as
+/// One real instrument, four listeners in turn: none (the instrument's own cost), DistriC's <see cref="MeterBridge"/> into a
+/// registry (by the run-time rules, or bound by declaration: <see cref="BenchRequests"/>), and an OpenTelemetry MeterProvider. Each measurement carries three tags (method, status code boxed once as
 /// ASP.NET Core does, route) rotating through 12 tag sets; the difference to "none" is the listener's side.
 /// </summary>
 [MemoryDiagnoser]
 public class MeterBridgeBenchmarks
 {
+    /// <summary>The meter the declared bindings name.</summary>
+    public const string DeclaredMeter = "DistriC.Benchmarks.Bridge.Declared";
+
     private static readonly string[] Methods = { "GET", "POST", "PUT" };
     private static readonly object[] Codes = { 200, 201, 404, 500 };
     private readonly KeyValuePair<string, object?>[] _methods = new KeyValuePair<string, object?>[Methods.Length];
@@ -27,7 +30,7 @@ public class MeterBridgeBenchmarks
     private int _next;
 
     /// <summary>Who listens to the instruments.</summary>
-    [Params("none", "DistriC", "OpenTelemetry")]
+    [Params("none", "DistriC", "DistriC declared", "OpenTelemetry")]
     public string Listener { get; set; } = "none";
 
     [GlobalSetup]
@@ -43,12 +46,17 @@ public class MeterBridgeBenchmarks
             _codes[i] = new("http.response.status_code", Codes[i]);
         }
 
-        _meter = new Meter("DistriC.Benchmarks.Bridge." + Listener);
+        _meter = new Meter(Listener == "DistriC declared" ? DeclaredMeter : "DistriC.Benchmarks.Bridge." + Listener);
         _counter = _meter.CreateCounter<long>("requests", "{request}");
         _histogram = _meter.CreateHistogram<double>("request.duration", "s");
         if (Listener == "DistriC")
         {
             _bridge = new MeterBridge(new MetricRegistry(), new MeterBridgeOptions().AddMeter(_meter.Name));
+            _bridge.Start();
+        }
+        else if (Listener == "DistriC declared")
+        {
+            _bridge = new MeterBridge(new MetricRegistry(), new MeterBridgeOptions().AddBinding(new BenchRequests()).AddBinding(new BenchRequestDuration()));
             _bridge.Start();
         }
         else if (Listener == "OpenTelemetry")

@@ -80,4 +80,38 @@ internal static class ConsumerSources
         [Metric(MetricKind.Histogram, "global_latency_seconds", Unit = "seconds")]
         internal partial class GlobalLatency;
         """;
+
+    /// <summary>[MeterInstrument] bindings: inline values with a catch-all, numbers, booleans, an enum tag, none at all.</summary>
+    public const string Bindings = """
+        using DistriC;
+
+        namespace Demo.Bindings
+        {
+            /// <summary>Payment outcomes.</summary>
+            public enum Outcome
+            {
+                /// <summary>Paid.</summary>
+                [LabelValue("ok")] Ok,
+
+                /// <summary>Refused.</summary>
+                [LabelValue("failed")] Failed,
+            }
+
+            /// <summary>Payments by method and outcome.</summary>
+            [MeterInstrument("Contoso.Payments", "payments.processed", MetricKind.Counter, Unit = "{payment}")]
+            [MeterTag("payment.method", "card", "sepa", CatchAll = "_OTHER")]
+            [MeterTag<Outcome>("outcome")]
+            public sealed partial class PaymentsProcessed;
+
+            /// <summary>Request duration by status code and whether it was retried.</summary>
+            [MeterInstrument("Microsoft.AspNetCore.Hosting", "http.server.request.duration", MetricKind.Histogram, Unit = "s", Buckets = new[] { 0.1, 1.0 })]
+            [MeterTag("http.response.status_code", "200", "404", CatchAll = "_OTHER")]
+            [MeterTag("retried", "true", "false")]
+            public sealed partial class RequestDuration;
+
+            /// <summary>Queue length, no tag kept.</summary>
+            [MeterInstrument("Contoso.Queues", "queue.length", MetricKind.Gauge)]
+            internal sealed partial class QueueLength;
+        }
+        """;
 }

@@ -76,5 +76,36 @@ public sealed class IncrementalityTests
         Assert.True(walked >= 9, $"only {walked} outputs walked");
     }
 
+    [Fact]
+    public void Binding_steps_are_reused_after_an_unrelated_edit_and_hold_plain_data_only()
+    {
+        string[] steps = { TrackingNames.MeterBindingModel, TrackingNames.MeterBindingValid, TrackingNames.MetricCatalog };
+        CSharpCompilation first = GeneratorHarness.Metrics.Compilation(ConsumerSources.Bindings);
+        (_, GeneratorDriver driver) = GeneratorHarness.Metrics.Run(first);
+        Assert.True(StepAssertions.AssertOutputsArePlainData(driver.GetRunResult().Results.Single(), steps) >= 7);
+
+        CSharpCompilation second = first.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Unrelated { public static int Answer => 42; }", GeneratorHarness.Metrics.ParseOptions, path: "Unrelated.cs"));
+        (_, driver) = GeneratorHarness.Metrics.Run(second, driver);
+
+        StepAssertions.AssertAllReused(driver.GetRunResult().Results.Single(), steps);
+    }
+
+    [Fact]
+    public void Editing_a_bindings_values_regenerates_that_binding_and_the_catalog_only()
+    {
+        CSharpCompilation first = GeneratorHarness.Metrics.Compilation(ConsumerSources.Bindings);
+        (_, GeneratorDriver driver) = GeneratorHarness.Metrics.Run(first);
+        var before = GeneratorHarness.Generated(driver);
+
+        string edited = ConsumerSources.Bindings.Replace("\"sepa\"", "\"ideal\"", StringComparison.Ordinal);
+        CSharpCompilation second = first.ReplaceSyntaxTree(first.SyntaxTrees.Single(), GeneratorHarness.Metrics.Tree(edited, "File0.cs"));
+        (_, driver) = GeneratorHarness.Metrics.Run(second, driver);
+
+        var after = GeneratorHarness.Generated(driver);
+        string[] changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "Demo.Bindings.PaymentsProcessed.MeterInstrument.g.cs", "DistriC.Generated.DistricMetricsCatalog.g.cs" }, changed);
+        Assert.Contains("\"ideal\" => 1,", after["Demo.Bindings.PaymentsProcessed.MeterInstrument.g.cs"], StringComparison.Ordinal);
+    }
+
     private static void AssertAllReused(GeneratorRunResult result) => StepAssertions.AssertAllReused(result, Steps);
 }

@@ -14,7 +14,7 @@ namespace DistriC.Generator.Tests;
 /// </summary>
 public sealed class SnapshotTests
 {
-    public static TheoryData<string> Cases => new() { "Design", "Shapes", "Global", "Exemplars" };
+    public static TheoryData<string> Cases => new() { "Design", "Shapes", "Global", "Exemplars", "Bindings" };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -25,6 +25,7 @@ public sealed class SnapshotTests
             "Design" => ConsumerSources.Design,
             "Shapes" => ConsumerSources.Shapes,
             "Exemplars" => ConsumerSources.Exemplars,
+            "Bindings" => ConsumerSources.Bindings,
             _ => ConsumerSources.Global,
         };
         (IReadOnlyDictionary<string, string> generated, _) = GeneratorHarness.Metrics.Generate(source);

@@ -143,6 +143,18 @@ public sealed class ConsumerTests
     }
 
     [Fact]
+    public async Task A_declared_meter_binding_compiles_and_bridges_a_real_instrument_in_a_net8_project_on_CSharp_12()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(_package, "binding", BindingConsumerSource.Program, kind: ConsumerKind.Console8CSharp12);
+
+        await RestoreAndBuildWithoutWarningsAsync(consumer);
+        CliResult run = await consumer.RunAsync();
+
+        Assert.True(run.ExitCode == 0 && run.StandardError.Length == 0, run.Describe());
+        Assert.Equal(BindingConsumerSource.ExpectedOutput.Replace("\r\n", "\n", StringComparison.Ordinal), run.StandardOutput);
+    }
+
+    [Fact]
     public async Task Every_DSC_mistake_reaches_the_build_output_at_its_declaration_and_nothing_else_does()
     {
         ConsumerProject consumer = ConsumerProject.Create(_package, "mistakes", MistakesConsumerSource.Program);

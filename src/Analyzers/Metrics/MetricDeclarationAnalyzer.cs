@@ -1,5 +1,6 @@
 // Reports every problem of [Metric] declarations at build time, judged by the same model and rules
-// the generator uses (src/Shared/Metrics). Per declaration: DSC001-DSC005 and DSC007-DSC010, DSC012, DSC013;
+// the generator uses (src/Shared/Metrics). Per declaration: DSC001-DSC005 and DSC007-DSC010, DSC012-DSC015, and for
+// [MeterInstrument] bindings DSC016-DSC018 plus the same rules on the metric they expose;
 // across the compilation (at its end): duplicate names (DSC006) and the series budget (DSC011).
 using System;
 using System.Collections.Concurrent;
@@ -15,7 +16,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DistriC.Analyzers.Metrics
 {
-    /// <summary>Checks <c>[Metric]</c> declarations: labels bounded, names valid, cardinality and series within the configured caps.</summary>
+    /// <summary>Checks <c>[Metric]</c> declarations and <c>[MeterInstrument]</c> bindings: labels bounded, names valid, cardinality and series within the configured caps.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     [SuppressMessage(
         "MicrosoftCodeAnalysisCorrectness",
@@ -58,18 +59,31 @@ namespace DistriC.Analyzers.Metrics
             var type = (INamedTypeSymbol)context.Symbol;
             foreach (AttributeData attribute in type.GetAttributes())
             {
-                if (!MetricModelBuilder.IsMetricAttribute(attribute))
+                MetricModel? model;
+                List<DeclarationProblem> problems;
+                if (MetricModelBuilder.IsMetricAttribute(attribute))
+                {
+                    model = MetricModelBuilder.Build(type, attribute, withLocations: true, context.CancellationToken);
+                    problems = model is null ? new List<DeclarationProblem>() : MetricValidator.Validate(model);
+                }
+                else if (MeterBindingModelBuilder.IsBindingAttribute(attribute))
+                {
+                    // A binding is judged as the metric it exposes, and counts in DSC006 and DSC011 like one.
+                    MeterBindingModel? binding = MeterBindingModelBuilder.Build(type, attribute, withLocations: true, context.CancellationToken);
+                    model = binding?.Metric;
+                    problems = binding is null ? new List<DeclarationProblem>() : MeterBindingValidator.Validate(binding);
+                }
+                else
                 {
                     continue;
                 }
 
-                MetricModel? model = MetricModelBuilder.Build(type, attribute, withLocations: true, context.CancellationToken);
                 if (model is null)
                 {
                     return;
                 }
 
-                foreach (DeclarationProblem problem in MetricValidator.Validate(model))
+                foreach (DeclarationProblem problem in problems)
                 {
                     context.ReportDiagnostic(problem.ToDiagnostic(context.Compilation));
                 }

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DistriC.Generator.Metrics
 {
-    /// <summary>Generates the typed members of every <c>[Metric]</c> partial class, and the assembly's metric catalog.</summary>
+    /// <summary>Generates the typed members of every <c>[Metric]</c> partial class and <c>[MeterInstrument]</c> binding, and the assembly's metric catalog.</summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class MetricsGenerator : IIncrementalGenerator
     {
@@ -55,10 +55,42 @@ namespace DistriC.Generator.Metrics
                 model.Type.DisplayName,
                 () => MetricStandInEmitter.Emit(model, GeneratedFile.GeneratedCodeAttribute)));
 
+            // [MeterInstrument] bindings: the same three outputs (members, stand-ins, catalog entries); a binding is in
+            // the catalog as the metric it exposes.
+            IncrementalValuesProvider<MeterBindingModel?> bindings = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownTypes.MeterInstrumentAttribute,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                    static (syntax, cancellationToken) => ReadBinding(syntax, cancellationToken))
+                .WithTrackingName(TrackingNames.MeterBindingModel);
+
+            IncrementalValuesProvider<MeterBindingModel> validBindings = bindings
+                .Where(static model => model is not null && MeterBindingValidator.CanGenerate(model))
+                .Select(static (model, _) => model!)
+                .WithTrackingName(TrackingNames.MeterBindingValid);
+
+            context.RegisterSourceOutput(validBindings, static (output, model) => GeneratorGuard.Produce(
+                output,
+                MeterBindingEmitter.HintName(model),
+                model.Type.DisplayName,
+                () => MeterBindingEmitter.Emit(model, GeneratedFile.GeneratedCodeAttribute)));
+
+            IncrementalValuesProvider<MeterBindingModel> rejectedBindings = bindings
+                .Where(static model => model is not null && !MeterBindingValidator.CanGenerate(model) && MeterBindingStandInEmitter.CanHost(model))
+                .Select(static (model, _) => model!)
+                .WithTrackingName(TrackingNames.MeterBindingRejected);
+
+            context.RegisterSourceOutput(rejectedBindings, static (output, model) => GeneratorGuard.Produce(
+                output,
+                MeterBindingEmitter.HintName(model),
+                model.Type.DisplayName,
+                () => MeterBindingStandInEmitter.Emit(model, GeneratedFile.GeneratedCodeAttribute)));
+
             IncrementalValueProvider<EquatableArray<MetricModel>> catalog = valid
                 .Collect()
-                .Select(static (all, _) => new EquatableArray<MetricModel>(
-                    all.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Type.DisplayName, StringComparer.Ordinal)))
+                .Combine(validBindings.Select(static (binding, _) => binding.Metric).Collect())
+                .Select(static (both, _) => new EquatableArray<MetricModel>(
+                    both.Left.Concat(both.Right).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Type.DisplayName, StringComparer.Ordinal)))
                 .WithTrackingName(TrackingNames.MetricCatalog);
 
             context.RegisterSourceOutput(catalog, static (output, all) =>
@@ -69,6 +101,12 @@ namespace DistriC.Generator.Metrics
                 }
             });
         }
+
+        /// <summary>The model of one binding; null when there is none or reading failed.</summary>
+        private static MeterBindingModel? ReadBinding(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken) =>
+            GeneratorGuard.Read(() => syntax.TargetSymbol is INamedTypeSymbol type && syntax.Attributes.Length == 1
+                ? MeterBindingModelBuilder.Build(type, syntax.Attributes[0], withLocations: false, cancellationToken)
+                : null);
 
         /// <summary>The model of one declaration; null when there is none or reading failed (left to the compiler and the analyzers).</summary>
         private static MetricModel? Read(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken) =>

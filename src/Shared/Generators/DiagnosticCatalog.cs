@@ -24,7 +24,7 @@ namespace DistriC.Generators
 
     internal static class DiagnosticCatalog
     {
-        /// <summary>DSC001-DSC015, in ID order: what the metrics analyzer reports.</summary>
+        /// <summary>DSC001-DSC018, in ID order: what the metrics analyzer reports.</summary>
         public static ImmutableArray<DiagnosticDescriptor> Metrics => ImmutableArray.Create(
             MetricDiagnostics.UnboundedLabel,
             MetricDiagnostics.CardinalityTooHigh,
@@ -40,7 +40,10 @@ namespace DistriC.Generators
             MetricDiagnostics.HelpTooLong,
             MetricDiagnostics.UnknownKind,
             MetricDiagnostics.InvalidInfo,
-            MetricDiagnostics.ExemplarsNotSupported);
+            MetricDiagnostics.ExemplarsNotSupported,
+            MetricDiagnostics.InvalidBinding,
+            MetricDiagnostics.DuplicateBoundTag,
+            MetricDiagnostics.InvalidCatchAll);
 
         /// <summary>DSC201-DSC212, in ID order: what the metric contract analyzer reports.</summary>
         public static ImmutableArray<DiagnosticDescriptor> MetricContract => ImmutableArray.Create(

@@ -34,9 +34,10 @@ namespace DistriC.Generators
 
         /// <summary>
         /// A whole file: header, then inside the namespace and the partial declarations of <paramref name="hierarchy"/>
-        /// (outermost first) what <paramref name="writeBody"/> writes.
+        /// (outermost first) what <paramref name="writeBody"/> writes; <paramref name="baseList"/> (e.g. <c>global::Ns.Base</c>)
+        /// is the innermost type's base list, when the generated part gives it one.
         /// </summary>
-        public static string Write(TypeHierarchy hierarchy, string? marker, Action<SourceWriter> writeBody)
+        public static string Write(TypeHierarchy hierarchy, string? marker, Action<SourceWriter> writeBody, string? baseList = null)
         {
             var w = new SourceWriter();
             WriteHeader(w, marker);
@@ -45,9 +46,11 @@ namespace DistriC.Generators
                 w.Line("namespace " + hierarchy.Namespace).Open();
             }
 
-            foreach (HierarchyType type in hierarchy.Types)
+            for (int i = 0; i < hierarchy.Types.Count; i++)
             {
-                w.Line("partial " + type.Keyword + " " + type.NameWithTypeParameters).Open();
+                HierarchyType type = hierarchy.Types[i];
+                string bases = baseList is not null && i == hierarchy.Types.Count - 1 ? " : " + baseList : string.Empty;
+                w.Line("partial " + type.Keyword + " " + type.NameWithTypeParameters + bases).Open();
             }
 
             writeBody(w);

@@ -11,6 +11,9 @@ namespace DistriC.Generators
         public const string LabelAttribute = "DistriC.LabelAttribute";
         public const string TypedLabelAttribute = "DistriC.LabelAttribute`1";
         public const string LabelValueAttribute = "DistriC.LabelValueAttribute";
+        public const string MeterInstrumentAttribute = "DistriC.MeterInstrumentAttribute";
+        public const string MeterTagAttribute = "DistriC.MeterTagAttribute";
+        public const string TypedMeterTagAttribute = "DistriC.MeterTagAttribute`1";
         public const string LogEventAttribute = "DistriC.LogEventAttribute";
         public const string LogFieldAttribute = "DistriC.LogFieldAttribute";
         public const string JsonLogger = "DistriC.JsonLogger";

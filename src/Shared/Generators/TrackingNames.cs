@@ -18,6 +18,15 @@ namespace DistriC.Generators
         /// <summary>Metrics: gathers every valid declaration for the catalog.</summary>
         public const string MetricCatalog = "DistriC.Metrics.Catalog";
 
+        /// <summary>Metrics: reads each <c>[MeterInstrument]</c> binding into its model.</summary>
+        public const string MeterBindingModel = "DistriC.Metrics.BindingModel";
+
+        /// <summary>Metrics: keeps the bindings without errors.</summary>
+        public const string MeterBindingValid = "DistriC.Metrics.BindingValid";
+
+        /// <summary>Metrics: keeps the rejected bindings that can host stand-in members.</summary>
+        public const string MeterBindingRejected = "DistriC.Metrics.BindingRejected";
+
         /// <summary>Logging: what was read from each <c>[LogEvent]</c> method: its model, or its stand-in when rejected.</summary>
         public const string LogEventDeclarations = "LogEventDeclarations";
 

@@ -1,4 +1,4 @@
-// The diagnostics of [Metric] declarations (DSC001-DSC015), created through the shared DiagnosticCatalog; the rules
+// The diagnostics of [Metric] declarations (DSC001-DSC015) and [MeterInstrument] bindings (DSC016-DSC018), created through the shared DiagnosticCatalog; the rules
 // shared with the runtime take their id, title and message from MetricRule (src/Shared/Rules). Documented in
 // docs/diagnostics.md and tracked in src/Analyzers/AnalyzerReleases.*.md; the IDs are a public contract.
 using DistriC.Generators;
@@ -60,6 +60,21 @@ namespace DistriC.Metrics
         public static readonly DiagnosticDescriptor InvalidInfo = Error("DSC014", MetricRule.InvalidInfo);
 
         public static readonly DiagnosticDescriptor ExemplarsNotSupported = Error("DSC015", MetricRule.ExemplarsNotSupported);
+
+        public static readonly DiagnosticDescriptor InvalidBinding = Error(
+            "DSC016",
+            "Invalid meter instrument binding",
+            "Meter instrument binding '{0}' {1}");
+
+        public static readonly DiagnosticDescriptor DuplicateBoundTag = Error(
+            "DSC017",
+            "Tag bound twice",
+            "Tag '{0}' is listed twice in meter instrument binding '{1}': list each tag once, with all its values");
+
+        public static readonly DiagnosticDescriptor InvalidCatchAll = Error(
+            "DSC018",
+            "Invalid catch-all value",
+            "Catch-all value '{0}' of tag '{1}' in meter instrument binding '{2}' {3}");
 
         /// <summary>The descriptor of a rule shared with the runtime: same id, title and message format.</summary>
         public static DiagnosticDescriptor For(MetricRule rule) => rule.Id switch

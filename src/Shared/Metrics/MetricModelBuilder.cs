@@ -73,22 +73,10 @@ namespace DistriC.Metrics
             var labels = ImmutableArray.CreateBuilder<LabelModel>();
             bool labelsOnOtherPart = false;
             SyntaxNode? metricPart = metricSyntax?.Parent?.Parent;
-            foreach (AttributeData attribute in type.GetAttributes())
+            foreach ((AttributeData attribute, AttributeSyntax? syntax, bool inline, bool otherPart) in LabelAttributes(
+                type, metricPart, KnownTypes.LabelAttribute, KnownTypes.TypedLabelAttribute, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                bool inline = KnownTypes.Is(attribute.AttributeClass, KnownTypes.LabelAttribute);
-                bool typed = !inline && KnownTypes.Is(attribute.AttributeClass?.OriginalDefinition, KnownTypes.TypedLabelAttribute);
-                if (!inline && !typed)
-                {
-                    continue;
-                }
-
-                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-                if (metricPart is not null && syntax?.Parent?.Parent is { } part && part != metricPart)
-                {
-                    labelsOnOtherPart = true;
-                }
-
+                labelsOnOtherPart |= otherPart;
                 LabelModel? label = inline
                     ? BuildInline(attribute, syntax, withLocations)
                     : BuildTyped(attribute, syntax, withLocations, cancellationToken);
@@ -127,7 +115,30 @@ namespace DistriC.Metrics
                 exemplars);
         }
 
-        private static TypeShapeModel BuildShape(INamedTypeSymbol type, SyntaxNode? metricPart, bool labelsOnOtherPart, bool withLocations, CancellationToken cancellationToken)
+        /// <summary>
+        /// The label-like attributes of <paramref name="type"/> (inline <paramref name="inlineName"/> or enum-typed
+        /// <paramref name="typedName"/>) in declaration order, each with its syntax and whether it sits on another partial
+        /// part than <paramref name="declarationPart"/>.
+        /// </summary>
+        internal static IEnumerable<(AttributeData Attribute, AttributeSyntax? Syntax, bool Inline, bool OtherPart)> LabelAttributes(
+            INamedTypeSymbol type, SyntaxNode? declarationPart, string inlineName, string typedName, CancellationToken cancellationToken)
+        {
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                bool inline = KnownTypes.Is(attribute.AttributeClass, inlineName);
+                if (!inline && !KnownTypes.Is(attribute.AttributeClass?.OriginalDefinition, typedName))
+                {
+                    continue;
+                }
+
+                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                bool otherPart = declarationPart is not null && syntax?.Parent?.Parent is { } part && part != declarationPart;
+                yield return (attribute, syntax, inline, otherPart);
+            }
+        }
+
+        internal static TypeShapeModel BuildShape(INamedTypeSymbol type, SyntaxNode? metricPart, bool labelsOnOtherPart, bool withLocations, CancellationToken cancellationToken)
         {
             bool isGeneric = type.TypeParameters.Length > 0;
             bool isPublic = type.DeclaredAccessibility == Accessibility.Public;
@@ -151,7 +162,7 @@ namespace DistriC.Metrics
                 withLocations && identifier != default ? SourceLocation.From(identifier.GetLocation()) : default);
         }
 
-        private static LabelModel? BuildInline(AttributeData attribute, AttributeSyntax? syntax, bool withLocations)
+        internal static LabelModel? BuildInline(AttributeData attribute, AttributeSyntax? syntax, bool withLocations)
         {
             ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
             if (args.Length != 2 || args[1].Kind != TypedConstantKind.Array || !IsStringOrNull(args[0]))
@@ -189,7 +200,7 @@ namespace DistriC.Metrics
                 withLocations ? SourceLocation.From(Argument(syntax, 0)) : default);
         }
 
-        private static LabelModel? BuildTyped(AttributeData attribute, AttributeSyntax? syntax, bool withLocations, CancellationToken cancellationToken)
+        internal static LabelModel? BuildTyped(AttributeData attribute, AttributeSyntax? syntax, bool withLocations, CancellationToken cancellationToken)
         {
             ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
             if (args.Length != 1 || !IsStringOrNull(args[0]) || attribute.AttributeClass is not { TypeArguments.Length: 1 } constructed
@@ -256,7 +267,7 @@ namespace DistriC.Metrics
             return field.Name;
         }
 
-        private static bool IsStringOrNull(TypedConstant constant) =>
+        internal static bool IsStringOrNull(TypedConstant constant) =>
             constant.Kind == TypedConstantKind.Primitive && (constant.Value is null || constant.Value is string);
 
         private static bool IsEffectivelyPublic(INamedTypeSymbol type)
@@ -272,7 +283,7 @@ namespace DistriC.Metrics
             return true;
         }
 
-        private static AttributeArgumentSyntax? Argument(AttributeSyntax? syntax, int position)
+        internal static AttributeArgumentSyntax? Argument(AttributeSyntax? syntax, int position)
         {
             if (syntax?.ArgumentList is not { } list)
             {
@@ -296,7 +307,7 @@ namespace DistriC.Metrics
             return null;
         }
 
-        private static AttributeArgumentSyntax? Named(AttributeSyntax? syntax, string name) =>
+        internal static AttributeArgumentSyntax? Named(AttributeSyntax? syntax, string name) =>
             syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
     }
 }

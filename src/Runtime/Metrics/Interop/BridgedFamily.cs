@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading;
@@ -19,47 +18,26 @@ namespace DistriC.Metrics.Interop;
 /// finds the series, and one atomic operation updates it. Only a tag set not seen before takes the lock, builds the
 /// series' label text once and publishes it.
 /// </remarks>
-internal sealed class BridgedFamily : MetricFamily
+internal sealed class BridgedFamily : InstrumentFamily
 {
     private const int StackTags = 32;
-    private const int StackBuckets = 64;
 
     private readonly object _lock = new();
     private readonly TagSlots _slots;
     private readonly SeriesIndex _index = new();
     private readonly Dictionary<string, BridgedSeries> _byText = new(StringComparer.Ordinal);
-    private readonly DropCounters _drops;
-    private readonly int _bucketCount;
     private BridgedSeries[] _series = new BridgedSeries[4];
     private int _seriesCount;
     private BridgedSeries? _overflow;
     private volatile bool _full;
     private long _overflowed;
-    private readonly double _multiply;
-    private readonly double _divide;
 
     public BridgedFamily(MetricLayout layout, string? unit, BridgedAggregation aggregation, bool integer, double scale, int maxSeries, Func<string, bool> keepTag, DropCounters drops)
-        : base(layout, unit)
+        : base(layout, unit, aggregation, integer, scale, drops)
     {
-        Aggregation = aggregation;
-        Scale = scale;
-        // Sub-units divide by an exact integer (1000 for ms) rather than multiplying by an inexact 0.001, so 25 ms is 0.025.
-        _multiply = scale >= 1 ? scale : 1;
-        _divide = scale >= 1 ? 1 : Math.Round(1 / scale);
-        IsInteger = integer;
         MaxSeries = maxSeries;
-        _drops = drops;
         _slots = new TagSlots(keepTag, layout.Kind == MetricKind.Histogram);
-        _bucketCount = layout.Kind == MetricKind.Histogram ? layout.Buckets.Length + 1 : 0;
     }
-
-    public BridgedAggregation Aggregation { get; }
-
-    /// <summary>True when the instruments measure integers (cells are 64-bit integers), false for floating point.</summary>
-    public bool IsInteger { get; }
-
-    /// <summary>The factor from the instruments' unit to the exposed base unit (1, or e.g. 0.001 for <c>ms</c>, with floating-point cells).</summary>
-    public double Scale { get; }
 
     /// <summary>Series kept before new tag sets fold into the overflow series (which is not counted here).</summary>
     public int MaxSeries { get; }
@@ -70,117 +48,19 @@ internal sealed class BridgedFamily : MetricFamily
     /// <summary>Measurements recorded into the overflow series because the family had reached <see cref="MaxSeries"/>.</summary>
     public long Overflowed => Interlocked.Read(ref _overflowed);
 
-    public void Record(long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        if (!IsInteger)
-        {
-            // Integer instruments in a non-base unit (ms, KiBy) are scaled, so their cells hold doubles.
-            Record((double)value, tags);
-            return;
-        }
-
-        if (Aggregation == BridgedAggregation.MonotonicSum && value < 0)
-        {
-            _drops.RecordInvalidValue();
-            return;
-        }
-
-        BridgedSeries series = Lookup(tags);
-        switch (Aggregation)
-        {
-            case BridgedAggregation.MonotonicSum:
-            case BridgedAggregation.Sum:
-                series.AddInteger(value);
-                break;
-            case BridgedAggregation.LastValue:
-                series.SetInteger(value);
-                break;
-            default:
-                series.Observe(value, Layout.Buckets);
-                break;
-        }
-    }
-
-    public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        value = value * _multiply / _divide;
-        if (double.IsNaN(value) ? Aggregation != BridgedAggregation.LastValue : Aggregation == BridgedAggregation.MonotonicSum && value < 0)
-        {
-            _drops.RecordInvalidValue();
-            return;
-        }
-
-        BridgedSeries series = Lookup(tags);
-        switch (Aggregation)
-        {
-            case BridgedAggregation.MonotonicSum:
-            case BridgedAggregation.Sum:
-                series.AddValue(value);
-                break;
-            case BridgedAggregation.LastValue:
-                series.SetValue(value);
-                break;
-            default:
-                series.Observe(value, Layout.Buckets);
-                break;
-        }
-    }
-
     public override MetricFamilyInfo Describe() =>
         new(Header.Kind, Header.Name, Header.Help, Header.Unit, _slots.Names, Layout.Buckets, SeriesCount);
 
     public override ReadOnlySpan<string> LabelValuesOf(int series) =>
         Volatile.Read(ref _series)[series].LabelValues.AsSpan(0, _slots.Names.Length);
 
-    public override void WriteSamples<TWriter>(ref TWriter writer)
+    protected override BridgedSeries[] Snapshot(out int count)
     {
-        int count = Volatile.Read(ref _seriesCount);
-        BridgedSeries[] all = Volatile.Read(ref _series);
-        if (_bucketCount > 0)
-        {
-            WriteHistograms(ref writer, all, count);
-            return;
-        }
-
-        for (int i = 0; i < count; i++)
-        {
-            BridgedSeries series = all[i];
-            if (Header.Kind == MetricKind.Counter && IsInteger)
-            {
-                writer.WriteCounter(i, series.LabelBytes, series.Integer, default);
-            }
-            else
-            {
-                // A floating-point counter prints like a gauge in both text formats; the read path gets it as Value.
-                writer.WriteGauge(i, series.LabelBytes, IsInteger ? series.Integer : series.Value);
-            }
-        }
+        count = Volatile.Read(ref _seriesCount);
+        return Volatile.Read(ref _series);
     }
 
-    private void WriteHistograms<TWriter>(ref TWriter writer, BridgedSeries[] all, int count)
-        where TWriter : struct, ISampleWriter
-    {
-        long[]? rented = null;
-        Span<long> buckets = _bucketCount <= StackBuckets ? stackalloc long[StackBuckets] : (rented = ArrayPool<long>.Shared.Rent(_bucketCount));
-        buckets = buckets[.._bucketCount];
-        try
-        {
-            for (int i = 0; i < count; i++)
-            {
-                long total = all[i].CopyBuckets(buckets);
-                writer.WriteHistogram(i, all[i].LabelBytes, buckets, total, all[i].Sum, default);
-            }
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<long>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private BridgedSeries Lookup(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    protected override BridgedSeries? Lookup(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         if (tags.Length > StackTags)
         {
@@ -265,7 +145,7 @@ internal sealed class BridgedFamily : MetricFamily
                 return Overflow();
             }
 
-            var series = new BridgedSeries(labelValues, Encoding.UTF8.GetBytes(text), _bucketCount);
+            var series = new BridgedSeries(labelValues, Encoding.UTF8.GetBytes(text), BucketCount);
             _byText.Add(text, series);
             Append(series);
             AddEntry(hash, values, kept, series);
@@ -290,7 +170,7 @@ internal sealed class BridgedFamily : MetricFamily
             var labelValues = new string[TagSlots.Width];
             Array.Fill(labelValues, string.Empty);
             labelValues[slot] = "true";
-            _overflow = new BridgedSeries(labelValues, Encoding.UTF8.GetBytes(TagSlots.OverflowLabel + "=\"true\""), _bucketCount);
+            _overflow = new BridgedSeries(labelValues, Encoding.UTF8.GetBytes(TagSlots.OverflowLabel + "=\"true\""), BucketCount);
             Append(_overflow);
             _full = true;
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 
@@ -45,13 +46,14 @@ internal readonly record struct InstrumentShape(MetricKind Kind, BridgedAggregat
 
     /// <summary>
     /// The histogram's bounds: the instrument's advice (<c>InstrumentAdvice&lt;T&gt;.HistogramBucketBoundaries</c>, .NET 9 and
-    /// later, read by reflection since a net8.0 library cannot name it), else OpenTelemetry's defaults for its unit.
+    /// later, read by reflection since a net8.0 library cannot name it), else the declared ones, else OpenTelemetry's defaults for its unit.
     /// </summary>
     /// <param name="instrument">The histogram.</param>
     /// <param name="scale">The factor from the instrument's unit to the exposed one (bounds are advised in the instrument's unit).</param>
-    public static double[] Buckets(Instrument instrument, double scale)
+    /// <param name="declared">The bounds a declared binding gives (in the instrument's unit), used when the instrument advises none.</param>
+    public static double[] Buckets(Instrument instrument, double scale, IReadOnlyList<double>? declared = null)
     {
-        double[]? advised = AdvisedBuckets(instrument);
+        double[]? advised = AdvisedBuckets(instrument) ?? (declared is null ? null : new List<double>(declared).ToArray());
         double[] bounds = advised is not null && MetricRules.CheckBuckets(advised, out _) == BucketProblem.None
             ? advised
             : instrument.Unit == "s" ? SecondsBounds : DefaultBounds;
@@ -78,7 +80,7 @@ internal readonly record struct InstrumentShape(MetricKind Kind, BridgedAggregat
             return null;
         }
 
-        var result = new System.Collections.Generic.List<double>();
+        var result = new List<double>();
         foreach (object? bound in bounds)
         {
             if (bound is IConvertible convertible)

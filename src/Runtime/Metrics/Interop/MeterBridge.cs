@@ -34,7 +34,7 @@ public sealed class MeterBridge : IDisposable
     private readonly MetricRegistry _registry;
     private readonly MeterBridgeOptions _options;
     private readonly object _lock = new();
-    private readonly Dictionary<string, BridgedFamily> _families = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InstrumentFamily> _families = new(StringComparer.Ordinal);
     private readonly OverflowFamily? _overflow;
     private MeterListener? _listener;
     private long _rejected;
@@ -125,7 +125,7 @@ public sealed class MeterBridge : IDisposable
     internal static void OnMeasurement<T>(Instrument instrument, T measurement, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
         where T : struct
     {
-        if (state is not BridgedFamily family)
+        if (state is not InstrumentFamily family)
         {
             return;
         }
@@ -167,7 +167,7 @@ public sealed class MeterBridge : IDisposable
             return;
         }
 
-        BridgedFamily? family = Bind(instrument);
+        InstrumentFamily? family = Bind(instrument);
         if (family is not null)
         {
             listener.EnableMeasurementEvents(instrument, family);
@@ -179,10 +179,17 @@ public sealed class MeterBridge : IDisposable
         }
     }
 
-    private BridgedFamily? Bind(Instrument instrument)
+    private InstrumentFamily? Bind(Instrument instrument)
     {
         if (InstrumentShape.Of(instrument) is not InstrumentShape shape)
         {
+            return null;
+        }
+
+        MeterInstrumentBinding? binding = _options.BindingFor(instrument);
+        if (binding is not null && (binding.Kind != shape.Kind || binding.Unit != (string.IsNullOrEmpty(instrument.Unit) ? null : instrument.Unit)))
+        {
+            // Another kind or unit would expose another name than the one the analyzers checked.
             return null;
         }
 
@@ -192,7 +199,8 @@ public sealed class MeterBridge : IDisposable
             shape = shape with { IsInteger = false };
         }
 
-        string name = PrometheusNaming.MetricName(instrument.Name, baseUnit, shape.Kind);
+        MetricKindInfo kind = MetricKinds.Get((int)shape.Kind);
+        string name = PrometheusNaming.MetricName(instrument.Name, baseUnit, kind);
         lock (_lock)
         {
             if (_disposed)
@@ -200,44 +208,59 @@ public sealed class MeterBridge : IDisposable
                 return null;
             }
 
-            if (_families.TryGetValue(name, out BridgedFamily? existing))
+            if (_families.TryGetValue(name, out InstrumentFamily? existing))
             {
                 // Instruments of one name (say, one meter per DI container) feed one family when they agree.
-                bool same = existing.Header.Kind == shape.Kind && existing.Aggregation == shape.Aggregation && existing.IsInteger == shape.IsInteger
-                    && existing.Scale == scale;
-                return same ? existing : null;
+                bool sameBinding = existing is DeclaredFamily declared ? declared.Binding.GetType() == binding?.GetType() : binding is null;
+                return sameBinding && existing.Accepts(shape.Kind, shape.Aggregation, shape.IsInteger, scale) ? existing : null;
             }
 
-            BridgedFamily? family = Register(instrument, shape, name, baseUnit, scale);
+            InstrumentFamily? family = Register(instrument, shape, name, PrometheusNaming.ExposedUnit(name, baseUnit, kind), scale, binding);
             if (family is not null)
             {
                 _families.Add(name, family);
-                _overflow?.Add(instrument.Name, family);
+                if (family is BridgedFamily bridged)
+                {
+                    _overflow?.Add(instrument.Name, bridged);
+                }
             }
 
             return family;
         }
     }
 
-    private BridgedFamily? Register(Instrument instrument, InstrumentShape shape, string name, string? baseUnit, double scale)
+    private InstrumentFamily? Register(Instrument instrument, InstrumentShape shape, string name, string? unit, double scale, MeterInstrumentBinding? binding)
     {
-        string unit = PrometheusNaming.UnitWord(baseUnit);
-        string? exposedUnit = unit.Length > 0 && MetricRules.HasUnitSuffix(shape.Kind == MetricKind.Counter ? PrometheusNaming.TotalSuffix : null, name, unit) ? unit : null;
         string help = string.IsNullOrWhiteSpace(instrument.Description) ? instrument.Meter.Name + " " + instrument.Name : instrument.Description;
         if (help.Length > MetricRules.MaxHelpLength)
         {
             help = help[..MetricRules.MaxHelpLength];
         }
 
-        double[]? buckets = shape.Kind == MetricKind.Histogram ? InstrumentShape.Buckets(instrument, scale) : null;
-        Func<string, bool> keep = _options.TagFilter(instrument.Name);
-        int cap = _options.MaxSeriesPerInstrument;
+        double[]? buckets = shape.Kind == MetricKind.Histogram ? InstrumentShape.Buckets(instrument, scale, binding?.Buckets) : null;
         DropCounters drops = _registry.Drops;
         try
         {
-            return (BridgedFamily)_registry.Register(
-                new MetricDescriptor(shape.Kind, name, help, buckets: buckets, unit: exposedUnit),
-                layout => new BridgedFamily(layout, exposedUnit, shape.Aggregation, shape.IsInteger, scale, cap, keep, drops));
+            if (binding is not null)
+            {
+                var labelNames = new string[binding.Labels.Count];
+                var labelValues = new IReadOnlyList<string>[binding.Labels.Count];
+                for (int d = 0; d < labelNames.Length; d++)
+                {
+                    labelNames[d] = binding.Labels[d].Key;
+                    labelValues[d] = binding.Labels[d].AllowedValues;
+                }
+
+                return (InstrumentFamily)_registry.Register(
+                    new MetricDescriptor(shape.Kind, name, help, labelNames, labelValues, buckets, unit),
+                    layout => new DeclaredFamily(layout, unit, shape.Aggregation, shape.IsInteger, scale, binding, drops));
+            }
+
+            Func<string, bool> keep = _options.TagFilter(instrument.Name);
+            int cap = _options.MaxSeriesPerInstrument;
+            return (InstrumentFamily)_registry.Register(
+                new MetricDescriptor(shape.Kind, name, help, buckets: buckets, unit: unit),
+                layout => new BridgedFamily(layout, unit, shape.Aggregation, shape.IsInteger, scale, cap, keep, drops));
         }
         catch (MetricRegistrationException)
         {

@@ -28,6 +28,7 @@ public sealed class MeterBridgeOptions
     private readonly HashSet<(string Meter, string Instrument)> _droppedInstruments = new();
     private readonly HashSet<string> _droppedTags = new(UnboundedTags, StringComparer.Ordinal);
     private readonly HashSet<(string Instrument, string Tag)> _droppedInstrumentTags = new();
+    private readonly Dictionary<(string Meter, string Instrument), MeterInstrumentBinding> _bindings = new();
     private int _maxSeries = DefaultMaxSeriesPerInstrument;
 
     /// <summary>
@@ -78,6 +79,22 @@ public sealed class MeterBridgeOptions
         ArgumentException.ThrowIfNullOrEmpty(meterName);
         ArgumentException.ThrowIfNullOrEmpty(instrumentName);
         _instruments.Add((meterName, instrumentName));
+        return this;
+    }
+
+    /// <summary>
+    /// Bridges the instrument that <paramref name="binding"/> (a <see cref="MeterInstrumentAttribute">[MeterInstrument]</see>
+    /// class) declares, under its declared labels and values only: tags it does not list are aggregated away, values it
+    /// does not list go to the tag's catch-all or are dropped and counted. The instrument is bridged this way even when its
+    /// meter is added as a whole; an instrument of another kind or unit than declared is not bridged (counted in
+    /// <see cref="MeterBridge.RejectedMetricName"/>). A later binding of the same instrument replaces an earlier one.
+    /// </summary>
+    /// <param name="binding">The binding, e.g. <c>new PaymentsProcessed()</c>.</param>
+    /// <returns>These options.</returns>
+    public MeterBridgeOptions AddBinding(MeterInstrumentBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        _bindings[(binding.MeterName, binding.InstrumentName)] = binding;
         return this;
     }
 
@@ -139,8 +156,12 @@ public sealed class MeterBridgeOptions
             return false;
         }
 
-        return _meters.Contains(meter.Name) || _instruments.Contains((meter.Name, instrument.Name));
+        return _meters.Contains(meter.Name) || _instruments.Contains((meter.Name, instrument.Name)) || _bindings.ContainsKey((meter.Name, instrument.Name));
     }
+
+    /// <summary>The declared binding of <paramref name="instrument"/>, or null when it is bridged by the run-time rules.</summary>
+    internal MeterInstrumentBinding? BindingFor(Instrument instrument) =>
+        _bindings.TryGetValue((instrument.Meter.Name, instrument.Name), out MeterInstrumentBinding? binding) ? binding : null;
 
     /// <summary>The tag filter of one instrument: a snapshot, so later changes to the options do not race its lookups.</summary>
     internal Func<string, bool> TagFilter(string instrumentName)

@@ -1,5 +1,3 @@
-using DistriC.Metrics.Interop;
-
 namespace DistriC.Tests.Metrics.Interop;
 
 public sealed class PrometheusNamingTests
@@ -30,7 +28,7 @@ public sealed class PrometheusNamingTests
     [InlineData("2fa.checks", null, MetricKind.Counter, "_2fa_checks_total")]
     public void Instrument_names_translate_as_dashboards_expect(string instrument, string? unit, MetricKind kind, string expected)
     {
-        Assert.Equal(expected, PrometheusNaming.MetricName(instrument, unit, kind));
+        Assert.Equal(expected, PrometheusNaming.MetricName(instrument, unit, MetricKinds.Get((int)kind)));
     }
 
     [Theory]
