@@ -37,10 +37,13 @@ internal sealed class BridgedFamily : MetricFamily
     private long _overflowed;
     private readonly double _multiply;
     private readonly double _divide;
+    private readonly TagFills _fills;
 
-    public BridgedFamily(MetricLayout layout, string? unit, BridgedAggregation aggregation, bool integer, double scale, int maxSeries, Func<string, bool> keepTag, DropCounters drops)
+    public BridgedFamily(MetricLayout layout, string? unit, BridgedAggregation aggregation, bool integer, double scale, int maxSeries, Func<string, bool> keepTag, DropCounters drops,
+        TagFills? fills = null)
         : base(layout, unit)
     {
+        _fills = fills ?? TagFills.None;
         Aggregation = aggregation;
         Scale = scale;
         // Sub-units divide by an exact integer (1000 for ms) rather than multiplying by an inexact 0.001, so 25 ms is 0.025.
@@ -181,6 +184,19 @@ internal sealed class BridgedFamily : MetricFamily
     }
 
     private BridgedSeries Lookup(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (!_fills.Lacks(tags))
+        {
+            return LookupTags(tags);
+        }
+
+        Span<KeyValuePair<string, object?>> filled = _fills.Fill(tags);
+        BridgedSeries series = LookupTags(filled);
+        TagFills.Release(filled);
+        return series;
+    }
+
+    private BridgedSeries LookupTags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         if (tags.Length > StackTags)
         {

@@ -231,13 +231,14 @@ public sealed class MeterBridge : IDisposable
 
         double[]? buckets = shape.Kind == MetricKind.Histogram ? InstrumentShape.Buckets(instrument, scale) : null;
         Func<string, bool> keep = _options.TagFilter(instrument.Name);
+        var fills = new TagFills(_options.FillsFor(instrument.Name));
         int cap = _options.MaxSeriesPerInstrument;
         DropCounters drops = _registry.Drops;
         try
         {
             return (BridgedFamily)_registry.Register(
                 new MetricDescriptor(shape.Kind, name, help, buckets: buckets, unit: exposedUnit),
-                layout => new BridgedFamily(layout, exposedUnit, shape.Aggregation, shape.IsInteger, scale, cap, keep, drops));
+                layout => new BridgedFamily(layout, exposedUnit, shape.Aggregation, shape.IsInteger, scale, cap, keep, drops, fills));
         }
         catch (MetricRegistrationException)
         {
