@@ -65,29 +65,7 @@ public sealed class UnmatchedRouteMetricsTests
         .Sum(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>ASP.NET Core records a request's duration after its response is sent: scrape until the counts are in (bounded).</summary>
-    private static async Task<string> WaitForAsync(HttpClient client, Func<string, bool> done)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string text = string.Empty;
-        try
-        {
-            while (true)
-            {
-                text = await client.GetStringAsync("/metrics", deadline.Token);
-                if (done(text))
-                {
-                    return text;
-                }
-
-                await Task.Delay(50, deadline.Token);
-            }
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-        }
-
-        throw new Xunit.Sdk.XunitException("The expected counts did not appear; last scrape:\n" + string.Join('\n', Series(text)));
-    }
+    private static Task<string> WaitForAsync(HttpClient client, Func<string, bool> done) => FrameworkMetricsTests.WaitForAsync(client, done);
 
     private static async Task<WebApplication> StartAppAsync()
     {
