@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -7,10 +9,18 @@ using System.Threading.Tasks;
 using DistriC;
 using DistriC.Hosting;
 using DistriC.Sample;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using LogLevel = DistriC.LogLevel;
 
-// The sample service: a simulated workload instrumented with DistriC (generated metrics, generated JSON log events, spans),
-// served at /metrics, /health/live and /health/ready.
+// The sample service: an ASP.NET Core app with AddDistric whose simulated workload is real HTTP traffic to its own
+// endpoints (server spans, client spans, ASP.NET Core's and HttpClient's request metrics), next to the generated metrics
+// and JSON log events, served at /metrics, /health/live and /health/ready.
 // Mistakes the user can fix (bad arguments, a port in use) get one line on stderr and exit code 2, never a stack trace.
 SampleArguments? arguments = SampleArguments.Parse(args, Environment.GetEnvironmentVariable(SampleArguments.PortVariable), out string? error);
 if (arguments is null)
@@ -26,23 +36,13 @@ if (arguments.Help)
     return 0;
 }
 
-var metrics = new MetricRegistry();
-var health = new HealthRegistry();
-health.RegisterMetrics(metrics);
-
-// JSON log lines go to standard output, where the user sees them. The sample owns this stream object (on Unix it wraps a
-// duplicate of the stdout handle) and closes it last; the logger flushes into it but never closes it.
-await using Stream stdout = Console.OpenStandardOutput();
-await using var log = new JsonLogger(stdout, new JsonLoggerOptions { MinimumLevel = LogLevel.Info });
-log.RegisterMetrics(metrics);
-// With OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) set, spans go to that OTLP receiver; otherwise
-// the sample logs each exported batch's size.
-OtlpExporterOptions? otlp;
-OtlpExporterOptions? otlpMetricOptions;
+// With OTEL_EXPORTER_OTLP_ENDPOINT (or the per-signal variables) set, AddDistric sends spans and metrics to that OTLP
+// receiver; otherwise the sample logs each exported span batch. Read here once so a bad value is a user error, not a crash.
+bool otlpTraces;
 try
 {
-    otlp = OtlpExporterOptions.FromEnvironment(OtlpSignal.Traces);
-    otlpMetricOptions = OtlpExporterOptions.FromEnvironment(OtlpSignal.Metrics);
+    otlpTraces = OtlpExporterOptions.FromEnvironment(OtlpSignal.Traces) is not null;
+    _ = OtlpExporterOptions.FromEnvironment(OtlpSignal.Metrics);
 }
 catch (FormatException e)
 {
@@ -50,33 +50,46 @@ catch (FormatException e)
     return 2;
 }
 
-// Declared before the tracer, so it is disposed after the tracer's final export.
-using OtlpSpanExporter? otlpSpans = otlp is null ? null : new OtlpSpanExporter(otlp);
-using var tracer = new Tracer(new TracerOptions { Exporter = (ISpanExporter?)otlpSpans ?? new SpanLogExporter(log) });
-tracer.RegisterMetrics(metrics);
-otlpSpans?.RegisterMetrics(metrics);
-// Metrics too: every OTEL_METRIC_EXPORT_INTERVAL (60 s by default), and a last collection when the sample exits.
-using OtlpMetricExporter? otlpMetrics = otlpMetricOptions is null ? null : new OtlpMetricExporter(metrics, otlpMetricOptions);
-otlpMetrics?.RegisterMetrics(metrics);
-var workload = new SampleWorkload(metrics, health, log, tracer);
+WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+// ASP.NET Core's console text would interleave with the JSON lines on stdout; the sample's lines are its own events.
+builder.Logging.ClearProviders();
+builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, arguments.Port));
+// JSON log lines go to standard output; the container owns the logger and the tracer (final export, then final flush).
+builder.Services.AddDistric(o =>
+{
+    o.Logging = new JsonLoggerOptions { MinimumLevel = LogLevel.Info };
+    o.PublishHealthChecks = false;
+});
+if (!otlpTraces)
+{
+    builder.Services.AddSingleton<ISpanExporter>(services => new SpanLogExporter(services.GetRequiredService<JsonLogger>()));
+}
 
-await using ObservabilityServer? server = await TryStartServerAsync(
-    new ObservabilityServerOptions { Port = arguments.Port, Metrics = metrics, Health = health });
-if (server is null)
+builder.Services.AddSingleton<SampleWorkload>();
+builder.Services.AddHttpClient(SampleWorkload.InventoryClient);
+await using WebApplication app = builder.Build();
+SampleWorkload.Map(app);
+app.MapDistric();
+
+if (!await TryStartAsync(app, arguments.Port))
 {
     return 2;
 }
 
-var metricsUrl = new Uri(server.BaseAddress, "metrics");
+var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+var metricsUrl = new Uri(baseAddress, "metrics");
+JsonLogger log = app.Services.GetRequiredService<JsonLogger>();
+SampleWorkload workload = app.Services.GetRequiredService<SampleWorkload>();
 log.ServiceStarted(metricsUrl.ToString());
+using var traffic = new SampleTraffic(baseAddress);
 
 if (arguments.Once)
 {
-    // Smoke-test mode: move every metric, scrape ourselves over HTTP, then print the log lines (flushed on shutdown) followed
-    // by the exposition, so the two never interleave on stdout.
+    // Smoke-test mode: send the requests one by one, scrape ourselves over HTTP, then print the log lines (flushed on
+    // shutdown) followed by the exposition, so the two never interleave on stdout.
     for (int i = 0; i < SampleArguments.OnceRequests; i++)
     {
-        workload.Step();
+        await traffic.SendAsync();
     }
 
     string exposition;
@@ -102,36 +115,38 @@ using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSigna
 using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 Console.WriteLine($"DistriC sample serving {metricsUrl} (also /health/live, /health/ready). Press Ctrl+C to stop.");
-await workload.RunAsync(TimeSpan.FromMilliseconds(20), stop.Token);
+await traffic.RunAsync(TimeSpan.FromMilliseconds(20), stop.Token);
 await ShutDownAsync();
 Console.WriteLine("Stopped.");
 return 0;
 
-// The order matters: the tracer's final export (to the OTLP receiver, or logged) comes first, and the logger's final flush
-// must reach stdout.
+// The order matters: in-flight requests finish (their server spans end), the tracer's final export (to the OTLP receiver,
+// or logged) comes next, then the last line, and disposing the container flushes the logger to stdout.
 async Task ShutDownAsync()
 {
-    tracer.Dispose();
+    await app.StopAsync();
+    app.Services.GetRequiredService<Tracer>().Dispose();
     log.ServiceStopped(workload.Handled);
-    await log.DisposeAsync();
+    await app.DisposeAsync();
 }
 
-// Null (after one line on stderr) when the port is taken: a user error to fix, not a crash to debug.
-static async Task<ObservabilityServer?> TryStartServerAsync(ObservabilityServerOptions options)
+// False (after one line on stderr) when the port is taken: a user error to fix, not a crash to debug.
+static async Task<bool> TryStartAsync(WebApplication app, int port)
 {
     try
     {
-        return await ObservabilityServer.StartAsync(options);
+        await app.StartAsync();
+        return true;
     }
     catch (IOException e) when (e.InnerException is AddressInUseException)
     {
-        Console.Error.WriteLine(SampleArguments.PortInUse(options.Port, options.BindAddress));
-        return null;
+        Console.Error.WriteLine(SampleArguments.PortInUse(port, IPAddress.Loopback));
+        return false;
     }
 }
 
 void Stop(PosixSignalContext context)
 {
-    context.Cancel = true; // Shut down cleanly (dispose the server, flush the log) instead of being killed.
+    context.Cancel = true; // Shut down cleanly (stop the server, flush the log) instead of being killed.
     stop.Cancel();
 }

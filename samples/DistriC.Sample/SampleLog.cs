@@ -25,7 +25,9 @@ internal static partial class SampleLog
     public static partial void QueueRecovered(this JsonLogger logger, int depth);
 
     [LogEvent(LogLevel.Info, "tracing", "Spans exported")]
-    public static partial void SpansExported(this JsonLogger logger, int spans, int errors, [LogField("request_trace_ids")] string requestTraceIds);
+    public static partial void SpansExported(
+        this JsonLogger logger, int spans, int errors, [LogField("server_spans")] int serverSpans, [LogField("client_spans")] int clientSpans,
+        [LogField("request_trace_ids")] string requestTraceIds);
 
     [LogEvent(LogLevel.Info, "sample", "Sample service stopped")]
     public static partial void ServiceStopped(this JsonLogger logger, long requests);

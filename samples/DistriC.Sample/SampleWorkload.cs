@@ -1,16 +1,25 @@
 using System;
+using System.Globalization;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace DistriC.Sample;
 
 /// <summary>
-/// A simulated request handler instrumented with DistriC. Each request moves the generated metrics (labelled request counter,
-/// latency histogram, queue-depth gauge), is traced (a request span with a child span for the queue work), logs a warning
-/// when it fails, and flips the health component to DEGRADED while the simulated queue is backed up.
+/// The sample's request handler, instrumented with DistriC, behind the real endpoint <c>/orders/{id}</c> (GET and POST).
+/// Each request runs inside its server span (AddDistric): a child span for the queue work, an HttpClient call to the
+/// app's own <c>/inventory/{id}</c> (a client span, and a second server span continuing the trace), the generated metrics
+/// (labelled request counter and latency histogram with exemplars, queue-depth gauge), a warning logged when it fails,
+/// and the health component DEGRADED while the simulated queue is backed up.
 /// </summary>
 internal sealed class SampleWorkload
 {
+    /// <summary>The name of the <c>IHttpClientFactory</c> client for the inventory call.</summary>
+    public const string InventoryClient = "inventory";
+
     // Hysteresis: backed up above 40 items, recovered only below 30, so noise around one threshold does not flap the
     // health status (and the log) on every request.
     private const int BackedUpDepth = 40;
@@ -22,12 +31,14 @@ internal sealed class SampleWorkload
     private readonly HealthComponent _health;
     private readonly JsonLogger _log;
     private readonly Tracer _tracer;
+    private readonly IHttpClientFactory _clients;
+    private readonly object _gate = new();
 #pragma warning disable CA5394 // Simulated traffic, not security: a seeded generator keeps runs reproducible.
     private readonly Random _random = new(42);
     private long _handled;
     private bool _backedUp;
 
-    public SampleWorkload(MetricRegistry metrics, HealthRegistry health, JsonLogger log, Tracer tracer)
+    public SampleWorkload(MetricRegistry metrics, HealthRegistry health, JsonLogger log, Tracer tracer, IHttpClientFactory clients)
     {
         _requests = new SampleRequests(metrics);
         _latency = new SampleRequestDuration(metrics);
@@ -37,65 +48,54 @@ internal sealed class SampleWorkload
         _health.Update(HealthStatus.Up, "processing");
         _log = log;
         _tracer = tracer;
+        _clients = clients;
     }
 
-    /// <summary>Requests handled so far.</summary>
+    /// <summary>Requests to <c>/orders/{id}</c> handled so far.</summary>
     public long Handled => Interlocked.Read(ref _handled);
 
-    /// <summary>Handles one simulated request.</summary>
-    public void Step()
+    /// <summary>Maps the sample's endpoints.</summary>
+    public static void Map(WebApplication app)
     {
-        SampleRequests.Method method = _random.Next(10) < 7 ? SampleRequests.Method.GET : SampleRequests.Method.POST;
-        using TraceSpan request = _tracer.StartSpan(method == SampleRequests.Method.GET ? "GET /work" : "POST /work", SpanKind.Server);
-        int depth;
-        StatusClass status;
-        int code;
-        double seconds;
-        using (request.Activate())
-        {
-            using (TraceSpan work = _tracer.StartSpan("queue.process")) // a child: the request span is active
-            {
-                depth = NextQueueDepth();
-            }
+        app.MapMethods("/orders/{id}", [HttpMethods.Get, HttpMethods.Post], (int id, HttpRequest request, SampleWorkload workload) => workload.HandleOrderAsync(id, request));
+        app.MapGet("/inventory/{id}", (int id) => "in stock: " + (id * 3 % 17).ToString(CultureInfo.InvariantCulture));
+    }
 
-            int roll = _random.Next(100);
-            (status, code) = roll < 90 ? (StatusClass.Success, 200) : roll < 97 ? (StatusClass.ClientError, 404) : (StatusClass.ServerError, 503);
-            seconds = 0.002 + (_random.NextDouble() * _random.NextDouble() * 0.8);
-            // Counted while the request span is active: a sampled span becomes the exemplar of the series and bucket.
-            _requests.Inc(method, status);
-            _latency.Observe(method == SampleRequests.Method.GET ? SampleRequestDuration.Method.GET : SampleRequestDuration.Method.POST, status, seconds);
+    /// <summary>Handles one order request; runs while its server span is <see cref="Tracer.ActiveSpan"/>.</summary>
+    public async Task<IResult> HandleOrderAsync(int id, HttpRequest request)
+    {
+        SampleRequests.Method method = HttpMethods.IsPost(request.Method) ? SampleRequests.Method.POST : SampleRequests.Method.GET;
+        int depth;
+        using (TraceSpan work = _tracer.StartSpan("queue.process")) // a child of the request's server span
+        {
+            depth = NextQueueDepth();
         }
 
-        string methodText = method == SampleRequests.Method.GET ? "GET" : "POST";
-        request.SetTag("http.method", methodText);
-        request.SetTag("http.status_code", code == 200 ? "200" : code == 404 ? "404" : "503");
-        request.SetStatus(code >= 500 ? SpanStatus.Error : SpanStatus.Ok);
+        // A client span, child of the server span; the inventory request's own server span continues the trace.
+        HttpClient client = _clients.CreateClient(InventoryClient);
+        string stock = await client.GetStringAsync(new Uri($"{request.Scheme}://{request.Host}/inventory/{id}")).ConfigureAwait(false);
+
+        (StatusClass status, int code, double seconds) = NextOutcome();
+        // Counted while the server span is active: a sampled span becomes the exemplar of the series and bucket.
+        _requests.Inc(method, status);
+        _latency.Observe(method == SampleRequests.Method.GET ? SampleRequestDuration.Method.GET : SampleRequestDuration.Method.POST, status, seconds);
         if (code >= 500)
         {
-            using (request.Activate())
-            {
-                _log.RequestFailed(method, code, seconds * 1000);
-            }
+            _log.RequestFailed(method, code, seconds * 1000); // carries the request's trace_id and span_id
         }
 
         UpdateHealth(depth);
         Interlocked.Increment(ref _handled);
+        return code == 200 ? Results.Text(stock) : Results.StatusCode(code);
     }
 
-    /// <summary>Handles a simulated request every <paramref name="interval"/> until cancelled.</summary>
-    public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
+    private (StatusClass Status, int Code, double Seconds) NextOutcome()
     {
-        using var timer = new PeriodicTimer(interval);
-        try
+        lock (_gate)
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                Step();
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Normal shutdown.
+            int roll = _random.Next(100);
+            (StatusClass status, int code) = roll < 90 ? (StatusClass.Success, 200) : roll < 97 ? (StatusClass.ClientError, 404) : (StatusClass.ServerError, 503);
+            return (status, code, 0.002 + (_random.NextDouble() * _random.NextDouble() * 0.8));
         }
     }
 
@@ -103,8 +103,14 @@ internal sealed class SampleWorkload
     // at zero, and crosses the backed-up threshold near each crest (and the recovered one after it).
     private int NextQueueDepth()
     {
+        int noise;
+        lock (_gate)
+        {
+            noise = _random.Next(-4, 5);
+        }
+
         double wave = 24 + (18 * Math.Sin(2 * Math.PI * Handled / 300.0));
-        int depth = Math.Max(0, (int)Math.Round(wave) + _random.Next(-4, 5));
+        int depth = Math.Max(0, (int)Math.Round(wave) + noise);
         _queueDepth.Set(depth);
         return depth;
     }
@@ -112,21 +118,24 @@ internal sealed class SampleWorkload
 
     private void UpdateHealth(int depth)
     {
-        bool backedUp = _backedUp ? depth >= RecoveredDepth : depth > BackedUpDepth;
-        if (backedUp == _backedUp)
+        lock (_gate)
         {
-            return;
-        }
+            bool backedUp = _backedUp ? depth >= RecoveredDepth : depth > BackedUpDepth;
+            if (backedUp == _backedUp)
+            {
+                return;
+            }
 
-        _backedUp = backedUp;
-        _health.Update(backedUp ? HealthStatus.Degraded : HealthStatus.Up, backedUp ? "queue backed up" : "processing");
-        if (backedUp)
-        {
-            _log.QueueBackedUp(depth);
-        }
-        else
-        {
-            _log.QueueRecovered(depth);
+            _backedUp = backedUp;
+            _health.Update(backedUp ? HealthStatus.Degraded : HealthStatus.Up, backedUp ? "queue backed up" : "processing");
+            if (backedUp)
+            {
+                _log.QueueBackedUp(depth);
+            }
+            else
+            {
+                _log.QueueRecovered(depth);
+            }
         }
     }
 }

@@ -139,7 +139,7 @@ public sealed class FrameworkMetricsTests
     }
 
     /// <summary>ASP.NET Core records a request's duration after its response is sent: scrape until the counts are in (bounded).</summary>
-    private static async Task<string> WaitForAsync(HttpClient client, Func<string, bool> done)
+    internal static async Task<string> WaitForAsync(HttpClient client, Func<string, bool> done)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         string text = string.Empty;

@@ -50,8 +50,9 @@ public sealed partial class SampleServiceTests
             .Select(b => ProtoMessage.Parse(b.Body).One(1).Message)
             .SelectMany(r => r.One(2).Message.All(2).Select(f => f.Message))
             .ToList();
-        Assert.Equal(OnceRequests * SpansPerRequest, spans.Count);
-        Assert.Equal(OnceRequests, spans.Count(s => s.One(6).Scalar == 2)); // the request spans are SPAN_KIND_SERVER
+        Assert.Equal((OnceRequests * SpansPerRequest) + ScrapeSpans, spans.Count);
+        Assert.Equal((2 * OnceRequests) + ScrapeSpans, spans.Count(s => s.One(6).Scalar == 2)); // /orders, /inventory, /metrics: SPAN_KIND_SERVER
+        Assert.Equal(OnceRequests, spans.Count(s => s.One(6).Scalar == 3)); // the HttpClient calls to /inventory: SPAN_KIND_CLIENT
         ProtoMessage resource = ProtoMessage.Parse(bodies.First(b => b.Path == "/v1/traces").Body).One(1).Message.One(1).Message;
         Assert.Contains(resource.All(1).Select(f => f.Message),
             kv => kv.One(1).Text == "service.name" && kv.One(2).Message.One(1).Text == "distric-sample");

@@ -17,7 +17,10 @@ namespace DistriC.Hosting.Tests;
 public sealed partial class SampleServiceTests
 {
     private const int OnceRequests = 100;     // SampleArguments.OnceRequests
-    private const int SpansPerRequest = 2;    // the request span and its queue.process child
+    // Per simulated request: the server span of /orders/{id}, its queue.process child, the client span of its HttpClient call
+    // and the server span of /inventory/{id} that call reached.
+    private const int SpansPerRequest = 4;
+    private const int ScrapeSpans = 1;        // the self-scrape's GET /metrics is a request (a root server span) too
     private static readonly TimeSpan ExitBound = TimeSpan.FromMinutes(2);
 
     [GeneratedRegex("^http://127\\.0\\.0\\.1:(?<port>[0-9]+)/metrics$")]
@@ -59,7 +62,7 @@ public sealed partial class SampleServiceTests
         HashSet<string> exported = log.Where(l => JsonLines.Text(l, "message") == "Spans exported")
             .SelectMany(l => JsonLines.Text(l, "request_trace_ids")!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(OnceRequests, exported.Count);
+        Assert.Equal(OnceRequests + ScrapeSpans, exported.Count);
 
         string[] linked = exposition.Split('\n').Where(l => l.Contains(" # {trace_id=", StringComparison.Ordinal)).ToArray();
         Dictionary<string, double> samples = ExpositionValidator.Samples(WithoutExemplars(exposition));
@@ -97,7 +100,9 @@ public sealed partial class SampleServiceTests
 
         // Every span reached the exporter (the tracer's final export runs before the logger's final flush).
         int exported = log.Where(l => JsonLines.Text(l, "message") == "Spans exported").Sum(l => l.GetProperty("spans").GetInt32());
-        Assert.Equal(OnceRequests * SpansPerRequest, exported);
+        Assert.Equal((OnceRequests * SpansPerRequest) + ScrapeSpans, exported);
+        Assert.Equal((2 * OnceRequests) + ScrapeSpans, log.Where(l => JsonLines.Text(l, "message") == "Spans exported").Sum(l => l.GetProperty("server_spans").GetInt32()));
+        Assert.Equal(OnceRequests, log.Where(l => JsonLines.Text(l, "message") == "Spans exported").Sum(l => l.GetProperty("client_spans").GetInt32()));
         // The workload's random source is seeded, so a --once run always has failed requests (3 % of them are 503s).
         JsonElement[] failed = log.Where(l => JsonLines.Text(l, "message") == "Request failed").ToArray();
         Assert.NotEmpty(failed);
@@ -130,11 +135,21 @@ public sealed partial class SampleServiceTests
         Assert.True(samples["sample_request_duration_seconds_sum{method=\"GET\",status=\"2xx\"}"] > 0);
         Assert.True(samples["sample_queue_depth"] > 0);
 
-        Assert.Equal(OnceRequests * SpansPerRequest, samples["distric_internal_tracer_spans_created_total"]);
+        Assert.Equal((OnceRequests * SpansPerRequest) + ScrapeSpans, samples["distric_internal_tracer_spans_created_total"]);
+
+        // The workload is real HTTP: ASP.NET Core's and HttpClient's request metrics, by route template. ASP.NET Core records a
+        // request after its response is sent, so the last request of each route may still be on its way at the scrape.
+        Assert.InRange(RequestCount(samples, "http_server_request_duration_seconds_count{", "http_route=\"/orders/{id}\""), OnceRequests - 1, OnceRequests);
+        Assert.InRange(RequestCount(samples, "http_server_request_duration_seconds_count{", "http_route=\"/inventory/{id}\""), OnceRequests - 1, OnceRequests);
+        Assert.Equal(2 * OnceRequests, RequestCount(samples, "http_client_request_duration_seconds_count{", "http_request_method="));
         Assert.Equal(1, samples["distric_internal_log_writer_healthy"]);
         Assert.Equal(1, samples["sample_build_info{version=\"1.0.0\",flavor=\"sample\"}"]);
         Assert.Equal(0, samples["distric_internal_log_entries_dropped_total"]);
     }
+
+    private static double RequestCount(Dictionary<string, double> samples, string prefix, string label) => samples
+        .Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal) && kv.Key.Contains(label, StringComparison.Ordinal))
+        .Sum(kv => kv.Value);
 
     /// <summary>Stdout is the JSON log (flushed at shutdown) followed by the exposition; nothing interleaves.</summary>
     private static (IReadOnlyList<JsonElement> Log, string Exposition) Split(string stdout)

@@ -2,11 +2,12 @@ using System;
 
 namespace DistriC.Hosting;
 
-/// <summary>Adds the health, logger and tracer self-monitoring to the registry that <c>AddDistric</c> creates.</summary>
+/// <summary>Adds the request-tracing, health, logger and tracer self-monitoring to the registry that <c>AddDistric</c> creates.</summary>
 internal static class DistricSelfMonitoring
 {
     public static void Register(MetricRegistry registry, HealthRegistry? health, JsonLogger? logger, Tracer? tracer)
     {
+        KeepExisting(() => Tracing.RequestTracingFaults.RegisterMetrics(registry));
         if (health is not null)
         {
             KeepExisting(() => health.RegisterMetrics(registry));

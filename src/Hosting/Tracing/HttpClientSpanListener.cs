@@ -69,6 +69,19 @@ internal sealed class HttpClientSpanListener : IObserver<DiagnosticListener>, IO
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
+        // Called inside the application's HttpClient.SendAsync: an exception here would fail its call, so none leaves.
+        try
+        {
+            Dispatch(value);
+        }
+        catch (Exception)
+        {
+            RequestTracingFaults.Record();
+        }
+    }
+
+    private void Dispatch(KeyValuePair<string, object?> value)
+    {
         switch (value.Key)
         {
             case StartEvent:
@@ -107,14 +120,24 @@ internal sealed class HttpClientSpanListener : IObserver<DiagnosticListener>, IO
 
         int methodIndex = Conventions.MethodIndex(request.Method.Method);
         string methodName = methodIndex < 0 ? Conventions.OtherMethodSpanName : Conventions.StandardMethods[methodIndex];
+        RequestTracingFaults.Probe(request);
         TraceSpan span = parent.StartChild(methodName, SpanKind.Client);
-        Inject(request, span.Context);
-        if (span.IsRecording)
+        try
         {
-            TagRequest(span, request, methodIndex);
-        }
+            Inject(request, span.Context);
+            if (span.IsRecording)
+            {
+                TagRequest(span, request, methodIndex);
+            }
 
-        request.Options.Set(s_spanKey, span);
+            request.Options.Set(s_spanKey, span);
+        }
+        catch (Exception)
+        {
+            // The span never reaches the stop event: finish it here (with the tags it got) so its slot goes back to the pool.
+            span.Finish();
+            throw;
+        }
     }
 
     private static void Inject(HttpRequestMessage request, in TraceContext context)
@@ -153,6 +176,7 @@ internal sealed class HttpClientSpanListener : IObserver<DiagnosticListener>, IO
     {
         if (request is not null && exception is not null && request.Options.TryGetValue(s_spanKey, out TraceSpan span))
         {
+            RequestTracingFaults.Probe(request);
             span.SetTag(Conventions.ErrorType, exception.GetType().FullName);
             span.SetStatus(SpanStatus.Error);
         }
@@ -166,6 +190,19 @@ internal sealed class HttpClientSpanListener : IObserver<DiagnosticListener>, IO
         }
 
         ((IDictionary<string, object?>)request.Options).Remove(s_spanKey.Key);
+        try
+        {
+            RequestTracingFaults.Probe(request);
+            TagOutcome(span, response, status);
+        }
+        finally
+        {
+            span.Finish();
+        }
+    }
+
+    private static void TagOutcome(in TraceSpan span, HttpResponseMessage? response, TaskStatus status)
+    {
         if (response is not null)
         {
             int code = (int)response.StatusCode;
@@ -183,8 +220,6 @@ internal sealed class HttpClientSpanListener : IObserver<DiagnosticListener>, IO
             span.SetTag(Conventions.ErrorType, typeof(OperationCanceledException).FullName);
             span.SetStatus(SpanStatus.Error);
         }
-
-        span.Finish();
     }
 
     private sealed class Lease : IDisposable

@@ -23,17 +23,44 @@ internal sealed class ServerSpanMiddleware
         _tracer = tracer;
     }
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        HttpRequest request = context.Request;
-        int methodIndex = Conventions.MethodIndex(request.Method);
-        string methodName = methodIndex < 0 ? Conventions.OtherMethodSpanName : Conventions.StandardMethods[methodIndex];
-        TraceSpan span = _tracer.StartSpanFromContext(IncomingTraceContext.From(request), methodName, SpanKind.Server);
-        if (span.IsRecording)
-        {
-            TagRequest(span, request, methodIndex);
-        }
+        // DistriC's own failures are caught and counted (RequestTracingFaults): the request then runs untraced, or keeps
+        // keeps its span with fewer tags, but it is never failed by the tracing around it.
+        return TryStart(context, out TraceSpan span, out int methodIndex, out string methodName)
+            ? InvokeTracedAsync(context, span, methodIndex, methodName)
+            : _next(context);
+    }
 
+    private bool TryStart(HttpContext context, out TraceSpan span, out int methodIndex, out string methodName)
+    {
+        span = default;
+        methodIndex = -1;
+        methodName = Conventions.OtherMethodSpanName;
+        try
+        {
+            HttpRequest request = context.Request;
+            methodIndex = Conventions.MethodIndex(request.Method);
+            methodName = methodIndex < 0 ? Conventions.OtherMethodSpanName : Conventions.StandardMethods[methodIndex];
+            RequestTracingFaults.Probe(context);
+            span = _tracer.StartSpanFromContext(IncomingTraceContext.From(request), methodName, SpanKind.Server);
+            if (span.IsRecording)
+            {
+                TagRequest(span, request, methodIndex);
+            }
+
+            return true;
+        }
+        catch (Exception)
+        {
+            RequestTracingFaults.Record();
+            span.Finish();
+            return false;
+        }
+    }
+
+    private async Task InvokeTracedAsync(HttpContext context, TraceSpan span, int methodIndex, string methodName)
+    {
         // Activated even when not recorded: its context (sampled flag off) is what children and outgoing calls propagate.
         using ActiveSpanScope scope = span.Activate();
         try
@@ -42,11 +69,26 @@ internal sealed class ServerSpanMiddleware
         }
         catch (Exception exception)
         {
-            Complete(span, context, methodIndex, methodName, exception);
+            SafeComplete(span, context, methodIndex, methodName, exception);
             throw;
         }
 
-        Complete(span, context, methodIndex, methodName, exception: null);
+        SafeComplete(span, context, methodIndex, methodName, exception: null);
+    }
+
+    private void SafeComplete(TraceSpan span, HttpContext context, int methodIndex, string methodName, Exception? exception)
+    {
+        try
+        {
+            RequestTracingFaults.Probe(context);
+            Complete(span, context, methodIndex, methodName, exception);
+        }
+        catch (Exception)
+        {
+            // Never replaces the application's own exception, nor fails a request that succeeded.
+            RequestTracingFaults.Record();
+            span.Finish();
+        }
     }
 
     private void TagRequest(in TraceSpan span, HttpRequest request, int methodIndex)

@@ -31,10 +31,13 @@ internal sealed class BridgedFamily : InstrumentFamily
     private BridgedSeries? _overflow;
     private volatile bool _full;
     private long _overflowed;
+    private readonly TagFills _fills;
 
-    public BridgedFamily(MetricLayout layout, string? unit, BridgedAggregation aggregation, bool integer, double scale, int maxSeries, Func<string, bool> keepTag, DropCounters drops)
+    public BridgedFamily(MetricLayout layout, string? unit, BridgedAggregation aggregation, bool integer, double scale, int maxSeries, Func<string, bool> keepTag, DropCounters drops,
+        TagFills? fills = null)
         : base(layout, unit, aggregation, integer, scale, drops)
     {
+        _fills = fills ?? TagFills.None;
         MaxSeries = maxSeries;
         _slots = new TagSlots(keepTag, layout.Kind == MetricKind.Histogram);
     }
@@ -61,6 +64,19 @@ internal sealed class BridgedFamily : InstrumentFamily
     }
 
     protected override BridgedSeries? Lookup(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (!_fills.Lacks(tags))
+        {
+            return LookupTags(tags);
+        }
+
+        Span<KeyValuePair<string, object?>> filled = _fills.Fill(tags);
+        BridgedSeries series = LookupTags(filled);
+        TagFills.Release(filled);
+        return series;
+    }
+
+    private BridgedSeries LookupTags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         if (tags.Length > StackTags)
         {

@@ -257,10 +257,11 @@ public sealed class MeterBridge : IDisposable
             }
 
             Func<string, bool> keep = _options.TagFilter(instrument.Name);
+            var fills = new TagFills(_options.FillsFor(instrument.Name));
             int cap = _options.MaxSeriesPerInstrument;
             return (InstrumentFamily)_registry.Register(
                 new MetricDescriptor(shape.Kind, name, help, buckets: buckets, unit: unit),
-                layout => new BridgedFamily(layout, unit, shape.Aggregation, shape.IsInteger, scale, cap, keep, drops));
+                layout => new BridgedFamily(layout, unit, shape.Aggregation, shape.IsInteger, scale, cap, keep, drops, fills));
         }
         catch (MetricRegistrationException)
         {

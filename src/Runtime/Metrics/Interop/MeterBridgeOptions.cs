@@ -29,6 +29,7 @@ public sealed class MeterBridgeOptions
     private readonly HashSet<string> _droppedTags = new(UnboundedTags, StringComparer.Ordinal);
     private readonly HashSet<(string Instrument, string Tag)> _droppedInstrumentTags = new();
     private readonly Dictionary<(string Meter, string Instrument), MeterInstrumentBinding> _bindings = new();
+    private readonly Dictionary<(string Instrument, string Tag), string> _fills = new();
     private int _maxSeries = DefaultMaxSeriesPerInstrument;
 
     /// <summary>
@@ -132,6 +133,25 @@ public sealed class MeterBridgeOptions
         return this;
     }
 
+    /// <summary>
+    /// Records a measurement of the instruments named <paramref name="instrumentName"/> that carries no tag
+    /// <paramref name="tagKey"/> (or a null value for it) as if it carried <paramref name="value"/>, so the series is
+    /// labelled with a known value instead of lacking the label. The ASP.NET Core preset uses it for the request duration
+    /// of a request that matched no route (<see cref="MeterBridgePresets.UnmatchedRoute"/>).
+    /// </summary>
+    /// <param name="instrumentName">The instrument's name, e.g. <c>http.server.request.duration</c>.</param>
+    /// <param name="tagKey">The tag key, e.g. <c>http.route</c>.</param>
+    /// <param name="value">The value recorded when the tag is missing; not empty (an empty label is no label).</param>
+    /// <returns>These options.</returns>
+    public MeterBridgeOptions FillMissingTag(string instrumentName, string tagKey, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instrumentName);
+        ArgumentException.ThrowIfNullOrEmpty(tagKey);
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        _fills[(instrumentName, tagKey)] = value;
+        return this;
+    }
+
     /// <summary>Keeps a tag that is dropped on every instrument, e.g. one of <see cref="UnboundedTags"/> you know to be bounded.</summary>
     /// <param name="tagKey">The tag key.</param>
     /// <returns>These options.</returns>
@@ -162,6 +182,22 @@ public sealed class MeterBridgeOptions
     /// <summary>The declared binding of <paramref name="instrument"/>, or null when it is bridged by the run-time rules.</summary>
     internal MeterInstrumentBinding? BindingFor(Instrument instrument) =>
         _bindings.TryGetValue((instrument.Meter.Name, instrument.Name), out MeterInstrumentBinding? binding) ? binding : null;
+    /// <summary>The tags filled in when missing on one instrument (<see cref="FillMissingTag"/>): a snapshot, empty when none.</summary>
+    internal KeyValuePair<string, object?>[] FillsFor(string instrumentName)
+    {
+        var fills = new List<KeyValuePair<string, object?>>();
+        foreach (KeyValuePair<(string Instrument, string Tag), string> fill in _fills)
+        {
+            if (fill.Key.Instrument == instrumentName)
+            {
+                fills.Add(new(fill.Key.Tag, fill.Value));
+            }
+        }
+
+        // Ordered by key, so the label slots a family assigns do not depend on the order of the calls.
+        fills.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return fills.ToArray();
+    }
 
     /// <summary>The tag filter of one instrument: a snapshot, so later changes to the options do not race its lookups.</summary>
     internal Func<string, bool> TagFilter(string instrumentName)

@@ -17,13 +17,27 @@ public static class MeterBridgePresets
     /// <summary>The meters of <see cref="AddHttpClient"/>: client request duration, open connections, DNS look-ups.</summary>
     public static readonly string[] HttpClientMeters = { "System.Net.Http", "System.Net.NameResolution" };
 
+    /// <summary>
+    /// The <c>http_route</c> label of a request that matched no endpoint (a 404, or a request answered by middleware):
+    /// ASP.NET Core's <c>http.server.request.duration</c> leaves the tag out then, and <see cref="AddAspNetCore"/> fills in
+    /// this value, so such requests share one series per method and status code and never make one per raw path.
+    /// </summary>
+    public const string UnmatchedRoute = "_OTHER";
+
+    /// <summary>The instrument whose missing <c>http.route</c> <see cref="AddAspNetCore"/> fills with <see cref="UnmatchedRoute"/>.</summary>
+    public const string ServerRequestDuration = "http.server.request.duration";
+
     /// <summary>The meter of <see cref="AddRuntime"/>.</summary>
     public const string RuntimeMeter = "System.Runtime";
 
-    /// <summary>Bridges ASP.NET Core's hosting, Kestrel, routing and diagnostics meters (<see cref="AspNetCoreMeters"/>).</summary>
+    /// <summary>
+    /// Bridges ASP.NET Core's hosting, Kestrel, routing and diagnostics meters (<see cref="AspNetCoreMeters"/>), with the
+    /// request duration of a request that matched no route labelled <c>http_route="_OTHER"</c> (<see cref="UnmatchedRoute"/>).
+    /// </summary>
     /// <param name="options">The options to add to.</param>
     /// <returns><paramref name="options"/>.</returns>
-    public static MeterBridgeOptions AddAspNetCore(this MeterBridgeOptions options) => AddMeters(options, AspNetCoreMeters);
+    public static MeterBridgeOptions AddAspNetCore(this MeterBridgeOptions options) =>
+        AddMeters(options, AspNetCoreMeters).FillMissingTag(ServerRequestDuration, "http.route", UnmatchedRoute);
 
     /// <summary>Bridges <c>System.Net.Http</c> and <c>System.Net.NameResolution</c> (<see cref="HttpClientMeters"/>).</summary>
     /// <param name="options">The options to add to.</param>
