@@ -166,7 +166,7 @@ internal sealed class HttpClientSpanListener : IObserver<DiagnosticListener>, IO
         if (request.RequestUri is { IsAbsoluteUri: true } uri)
         {
             span.SetTag(Conventions.ServerAddress, uri.Host);
-            span.SetTag(Conventions.ServerPort, uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            span.SetTag(Conventions.ServerPort, uri.Port);
             // Without the query and the user info, which may hold secrets.
             span.SetTag(Conventions.UrlFull, uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped));
         }
@@ -206,7 +206,7 @@ internal sealed class HttpClientSpanListener : IObserver<DiagnosticListener>, IO
         if (response is not null)
         {
             int code = (int)response.StatusCode;
-            span.SetTag(Conventions.ResponseStatusCode, Conventions.StatusCode(code));
+            span.SetTag(Conventions.ResponseStatusCode, code);
             span.SetTag(Conventions.ProtocolVersion, response.Version.Major == 1 ? (response.Version.Minor == 0 ? "1.0" : "1.1") : response.Version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (code >= 400)
             {

@@ -4,13 +4,13 @@ namespace DistriC.Hosting.Tracing;
 
 /// <summary>
 /// <c>server.address</c> and <c>server.port</c> of the last <c>Host</c> header seen: an app is reached under few host
-/// names, so keeping the last pair avoids splitting the header (and allocating two strings) on every request.
+/// names, so keeping the last pair avoids splitting the header (and allocating the address) on every request.
 /// </summary>
 internal sealed class RequestHostTags
 {
     private Entry? _last;
 
-    public (string? Address, string? Port) Of(HostString host)
+    public (string? Address, int? Port) Of(HostString host)
     {
         string? raw = host.Value;
         if (raw is null)
@@ -21,13 +21,12 @@ internal sealed class RequestHostTags
         Entry? last = _last;
         if (last is null || !string.Equals(last.Raw, raw, System.StringComparison.Ordinal))
         {
-            int? port = host.Port;
-            last = new Entry(raw, host.Host, port is int p ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+            last = new Entry(raw, host.Host, host.Port);
             _last = last;
         }
 
         return (last.Address, last.Port);
     }
 
-    private sealed record Entry(string Raw, string Address, string? Port);
+    private sealed record Entry(string Raw, string Address, int? Port);
 }

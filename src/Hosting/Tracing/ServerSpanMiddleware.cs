@@ -105,15 +105,15 @@ internal sealed class ServerSpanMiddleware
 
         span.SetTag(Conventions.UrlPath, request.Path.HasValue ? request.Path.Value : "/");
         span.SetTag(Conventions.UrlScheme, request.Scheme);
-        (string? address, string? port) = _hosts.Of(request.Host);
+        (string? address, int? port) = _hosts.Of(request.Host);
         if (address is not null)
         {
             span.SetTag(Conventions.ServerAddress, address);
         }
 
-        if (port is not null)
+        if (port is int number)
         {
-            span.SetTag(Conventions.ServerPort, port);
+            span.SetTag(Conventions.ServerPort, number);
         }
 
         if (Conventions.ProtocolVersionOf(request.Protocol) is string version)
@@ -135,7 +135,7 @@ internal sealed class ServerSpanMiddleware
 
             // An exception that escapes before the response started becomes a 500 written by the server.
             int status = exception is not null && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
-            span.SetTag(Conventions.ResponseStatusCode, Conventions.StatusCode(status));
+            span.SetTag(Conventions.ResponseStatusCode, status);
             if (exception is not null)
             {
                 span.SetTag(Conventions.ErrorType, exception.GetType().FullName);

@@ -49,6 +49,8 @@ public sealed class RequestChainTests
         Assert.Equal("127.0.0.1", client.Tag("server.address"));
         Assert.Equal($"http://127.0.0.1:{app.BaseAddress.Port}/stock/42", client.Tag("url.full"));
         Assert.Equal("200", client.Tag("http.response.status_code"));
+        Assert.Equal(SpanTagType.Long, client.TagType("http.response.status_code"));
+        Assert.Equal(SpanTagType.Long, client.TagType("server.port"));
         Assert.Equal("1.1", client.Tag("network.protocol.version"));
         Assert.Equal(SpanStatus.Unset, client.Status);
 

@@ -6,13 +6,16 @@ namespace DistriC.Hosting.Tests.Tracing;
 
 /// <summary>A copy of an exported span, kept after the export call returns.</summary>
 internal sealed record CollectedSpan(
-    string Name, SpanKind Kind, TraceContext Context, SpanId ParentSpanId, SpanStatus Status, KeyValuePair<string, string?>[] Tags)
+    string Name, SpanKind Kind, TraceContext Context, SpanId ParentSpanId, SpanStatus Status, SpanTag[] Tags)
 {
     public TraceId TraceId => Context.TraceId;
 
     public SpanId SpanId => Context.SpanId;
 
+    /// <summary>The tag's value as text (a typed value formatted invariantly).</summary>
     public string? Tag(string key) => Tags.Single(t => t.Key == key).Value;
+
+    public SpanTagType TagType(string key) => Tags.Single(t => t.Key == key).Type;
 
     public bool HasTag(string key) => Tags.Any(t => t.Key == key);
 }
@@ -39,13 +42,7 @@ internal sealed class SpanCollector : ISpanExporter
         {
             foreach (FinishedSpan span in batch)
             {
-                var tags = new KeyValuePair<string, string?>[span.Tags.Length];
-                for (int i = 0; i < tags.Length; i++)
-                {
-                    tags[i] = new(span.Tags[i].Key, span.Tags[i].Value);
-                }
-
-                _spans.Add(new CollectedSpan(span.Name, span.Kind, span.Context, span.ParentSpanId, span.Status, tags));
+                _spans.Add(new CollectedSpan(span.Name, span.Kind, span.Context, span.ParentSpanId, span.Status, span.Tags.ToArray()));
             }
         }
 
