@@ -143,7 +143,14 @@ public sealed class OtlpLogExporter : IJsonLogSink, IDisposable
 
         if (wake)
         {
-            _wake.Set();
+            try
+            {
+                _wake.Set();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed between our unlock and here: the batch was queued before the stop, and Dispose already sent it.
+            }
         }
     }
 
@@ -221,7 +228,7 @@ public sealed class OtlpLogExporter : IJsonLogSink, IDisposable
         while (true)
         {
             long wait = Math.Max(0, nextPartial - Stopwatch.GetTimestamp());
-            _wake.WaitOne(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+            _wake.WaitOne(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
             bool stopping;
             lock (_gate)
             {
@@ -275,8 +282,18 @@ public sealed class OtlpLogExporter : IJsonLogSink, IDisposable
         OtlpDelivery delivery;
         lock (_sendGate)
         {
-            OtlpLogSerializer.Write(_request, _resource, batch.Records.WrittenSpan);
-            delivery = _sender.Send(_request.WrittenSegment);
+            try
+            {
+                OtlpLogSerializer.Write(_request, _resource, batch.Records.WrittenSpan);
+                delivery = _sender.Send(_request.WrittenSegment);
+            }
+#pragma warning disable CA1031 // Nothing may end the export thread (the process would go with it); a batch that cannot be sent is counted.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                delivery = OtlpDelivery.Rejected;
+            }
+
             _counters.Count(delivery, batch.Count);
         }
 
