@@ -30,25 +30,37 @@ var metrics = new MetricRegistry();
 var health = new HealthRegistry();
 health.RegisterMetrics(metrics);
 
-// JSON log lines go to standard output, where the user sees them. The sample owns this stream object (on Unix it wraps a
-// duplicate of the stdout handle) and closes it last; the logger flushes into it but never closes it.
-await using Stream stdout = Console.OpenStandardOutput();
-await using var log = new JsonLogger(stdout, new JsonLoggerOptions { MinimumLevel = LogLevel.Info });
-log.RegisterMetrics(metrics);
 // With OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) set, spans go to that OTLP receiver; otherwise
-// the sample logs each exported batch's size.
+// the sample logs each exported batch's size. Log lines (..._LOGS_ENDPOINT) and metrics go there too.
 OtlpExporterOptions? otlp;
 OtlpExporterOptions? otlpMetricOptions;
+OtlpExporterOptions? otlpLogOptions;
 try
 {
     otlp = OtlpExporterOptions.FromEnvironment(OtlpSignal.Traces);
     otlpMetricOptions = OtlpExporterOptions.FromEnvironment(OtlpSignal.Metrics);
+    otlpLogOptions = OtlpExporterOptions.FromEnvironment(OtlpSignal.Logs);
 }
 catch (FormatException e)
 {
     Console.Error.WriteLine(SampleArguments.ErrorPrefix + e.Message);
     return 2;
 }
+
+// JSON log lines go to standard output, where the user sees them. The sample owns this stream object (on Unix it wraps a
+// duplicate of the stdout handle) and closes it last; the logger flushes into it but never closes it.
+await using Stream stdout = Console.OpenStandardOutput();
+// Declared before the logger, so it is disposed after the logger's final flush and sends the last lines.
+using OtlpLogExporter? otlpLogs = otlpLogOptions is null ? null : new OtlpLogExporter(otlpLogOptions);
+var logOptions = new JsonLoggerOptions { MinimumLevel = LogLevel.Info };
+if (otlpLogs is not null)
+{
+    logOptions.Sinks.Add(otlpLogs);                 // the same lines to stdout and to the OTLP receiver
+    otlpLogs.RegisterMetrics(metrics);
+}
+
+await using var log = new JsonLogger(stdout, logOptions);
+log.RegisterMetrics(metrics);
 
 // Declared before the tracer, so it is disposed after the tracer's final export.
 using OtlpSpanExporter? otlpSpans = otlp is null ? null : new OtlpSpanExporter(otlp);
@@ -114,6 +126,7 @@ async Task ShutDownAsync()
     tracer.Dispose();
     log.ServiceStopped(workload.Handled);
     await log.DisposeAsync();
+    otlpLogs?.Dispose(); // sends the lines the logger handed over last, before the process exits
 }
 
 // Null (after one line on stderr) when the port is taken: a user error to fix, not a crash to debug.

@@ -55,7 +55,7 @@ public sealed class OtlpLogEncodingTests
             }
         });
 
-        ProtoMessage record = Assert.Single(LogRecords.Of(receiver.Requests));
+        ProtoMessage record = Assert.Single(LogRecords.Of(receiver.Requests.Select(r => r.Body)));
         Assert.Equal(FixedNanos, record.One(LogRecords.TimeUnixNano, 1).Scalar);
         Assert.Equal(FixedNanos, record.One(LogRecords.ObservedTimeUnixNano, 1).Scalar);
         Assert.Equal(13UL, record.One(LogRecords.SeverityNumber, 0).Scalar);
@@ -90,7 +90,7 @@ public sealed class OtlpLogEncodingTests
         ReceivedRequest request = Assert.Single(receiver.Requests);
         Assert.Equal("/v1/logs", request.Path);
         Assert.Equal("application/x-protobuf", request.Headers["Content-Type"]);
-        Assert.Equal([OtlpLogSerializer.ScopeName], LogRecords.ScopeNames(request));
+        Assert.Equal([OtlpLogSerializer.ScopeName], LogRecords.ScopeNames(request.Body));
         // The stream sink got the very line the record was made from.
         using JsonDocument line = JsonDocument.Parse(Assert.Single(Lines(stream)));
         Assert.Equal("Order stored", line.RootElement.GetProperty("message").GetString());
@@ -109,7 +109,7 @@ public sealed class OtlpLogEncodingTests
         SendThroughLogger(receiver, stream, logger =>
             Assert.Equal(DistricStatus.Ok, logger.Write(LogLevel.Error, "hostile \"component\"", message, new KeyValuePair<string, string?>(key, value))));
 
-        ProtoMessage record = Assert.Single(LogRecords.Of(receiver.Requests));
+        ProtoMessage record = Assert.Single(LogRecords.Of(receiver.Requests.Select(r => r.Body)));
         Assert.Equal(17UL, record.One(LogRecords.SeverityNumber, 0).Scalar);
         // Lone surrogates cannot be UTF-8: the logger writes U+FFFD for them, and that is what arrives.
         Assert.Equal(new TypedValue("string", Replaced(message)), LogRecords.BodyOf(record));
@@ -137,10 +137,10 @@ public sealed class OtlpLogEncodingTests
             }
         }
 
-        Assert.All(receiver.Requests, r => Assert.InRange(LogRecords.Of([r]).Count, 1, 10));
+        Assert.All(receiver.Requests, r => Assert.InRange(LogRecords.Of([r.Body]).Count, 1, 10));
         Assert.Equal(
             Enumerable.Range(0, 95).Select(i => "line " + i),
-            LogRecords.Of(receiver.Requests).Select(r => (string?)LogRecords.BodyOf(r).Value));
+            LogRecords.Of(receiver.Requests.Select(r => r.Body)).Select(r => (string?)LogRecords.BodyOf(r).Value));
         OtlpExporterStats stats = exporter.GetStats();
         Assert.Equal(95, stats.Exported);
         Assert.Equal(0, stats.Dropped);

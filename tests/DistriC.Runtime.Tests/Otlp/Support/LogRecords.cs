@@ -19,17 +19,17 @@ internal static class LogRecords
     public const int SpanId = 10;
     public const int ObservedTimeUnixNano = 11;
 
-    /// <summary>Every record of every request, in order: request → resource_logs (1) → scope_logs (2) → log_records (2).</summary>
-    public static List<ProtoMessage> Of(IEnumerable<ReceivedRequest> requests) =>
-        requests.SelectMany(r => ProtoMessage.Parse(r.Body).All(1))
+    /// <summary>Every record of every request body, in order: request → resource_logs (1) → scope_logs (2) → log_records (2).</summary>
+    public static List<ProtoMessage> Of(IEnumerable<byte[]> bodies) =>
+        bodies.SelectMany(body => ProtoMessage.Parse(body).All(1))
             .SelectMany(resourceLogs => resourceLogs.Message.All(2))
             .SelectMany(scopeLogs => scopeLogs.Message.All(2))
             .Select(record => record.Message)
             .ToList();
 
-    /// <summary>The scope names of a request's <c>ScopeLogs</c>.</summary>
-    public static IEnumerable<string> ScopeNames(ReceivedRequest request) =>
-        ProtoMessage.Parse(request.Body).All(1).SelectMany(r => r.Message.All(2)).Select(s => s.Message.One(1).Message.One(1).Text);
+    /// <summary>The scope names of a request body's <c>ScopeLogs</c>.</summary>
+    public static IEnumerable<string> ScopeNames(byte[] body) =>
+        ProtoMessage.Parse(body).All(1).SelectMany(r => r.Message.All(2)).Select(s => s.Message.One(1).Message.One(1).Text);
 
     /// <summary>The record's attributes with their types.</summary>
     public static List<(string Key, TypedValue Value)> AttributesOf(ProtoMessage record) => TypedValue.Attributes(record, Attributes);
