@@ -166,6 +166,54 @@ public sealed class OtlpLogEncodingTests
         Assert.Equal(5_000_000UL, records[2].One(LogRecords.TimeUnixNano, 1).Scalar);
     }
 
+    [Fact]
+    public void Converting_lines_into_records_allocates_nothing_in_steady_state()
+    {
+        byte[] lines = EncodedLines(256);
+        using var exporter = new OtlpLogExporter(
+            new OtlpExporterOptions { Endpoint = new Uri("http://127.0.0.1:9/v1/logs"), Resource = Resource },
+            new OtlpLogBatchOptions { MaxExportBatchSize = 256, MaxQueueSize = 512 }, new AcceptingHandler(), startThread: false);
+        for (int i = 0; i < 20; i++)
+        {
+            exporter.Write(lines, 256);
+            Assert.True(exporter.ExportNow());
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        exporter.Write(lines, 256); // what the logger's writer thread runs: parse, encode into the pooled batch, queue it
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(exporter.ExportNow());
+        Assert.Equal(21 * 256, exporter.GetStats().Exported);
+    }
+
+    /// <summary>Lines as the logger writes them inside a span, with string, integer, double, boolean and escaped fields.</summary>
+    private static byte[] EncodedLines(int count)
+    {
+        using var stream = new MemoryStream();
+        using var spans = new CollectingExporter();
+        using Tracer tracer = TestTracers.Manual(spans);
+        using (var logger = new JsonLogger(stream, new JsonLoggerOptions { Mode = LogMode.Sync, TimeProvider = new FixedClock() }))
+        {
+            TraceSpan span = tracer.StartSpan("op");
+            using (span.Activate())
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    Assert.True(LogEntryWriter.TryBegin(logger, LogLevel.Info, ",\"level\":\"INFO\",\"component\":\"http\",\"message\":\"Request received\""u8, out LogEntryWriter w));
+                    w.AppendString(",\"path\":"u8, "/api/\"quoted\"\n");
+                    w.AppendNumber(",\"status\":"u8, 200 + i);
+                    w.AppendDouble(",\"ms\":"u8, 1.5 * i);
+                    w.AppendBoolean(",\"ok\":"u8, true);
+                    w.Commit();
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>Logs through a logger with the stream and an OTLP sink, then disposes both (the exporter sends what is left).</summary>
     private static void SendThroughLogger(LoopbackReceiver receiver, Stream stream, Action<JsonLogger> log)
     {
@@ -191,4 +239,14 @@ public sealed class OtlpLogEncodingTests
             .Replace("\ud800", "\ufffd", StringComparison.Ordinal)
             .Replace("\udc00", "\ufffd", StringComparison.Ordinal)
             .Replace("\0PAIR\0", "\ud83d\ude00", StringComparison.Ordinal);
+
+    /// <summary>An HTTP stack without a network that accepts every request.</summary>
+    private sealed class AcceptingHandler : System.Net.Http.HttpMessageHandler
+    {
+        protected override System.Net.Http.HttpResponseMessage Send(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) =>
+            new(System.Net.HttpStatusCode.OK);
+
+        protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) =>
+            Task.FromResult(Send(request, cancellationToken));
+    }
 }
