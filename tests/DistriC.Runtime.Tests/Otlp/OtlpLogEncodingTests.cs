@@ -148,6 +148,22 @@ public sealed class OtlpLogEncodingTests
     }
 
     [Fact]
+    public void Escapes_any_JSON_writer_may_use_are_decoded_pairs_joined_and_lone_surrogates_replaced()
+    {
+        using var encoder = new OtlpLogRecordEncoder();
+        using var buffer = new ProtoBuffer();
+
+        encoder.Write(buffer, 2, "{ \"message\" : \"a\\/b \\ud83d\\ude00 \\ud800x \\udc00 \\u00e9\\u20ac \\\"\" , \"k\\u0041\" : [ ] , \"o\" : { } }\n"u8);
+
+        ProtoMessage record = Assert.Single(ProtoMessage.Parse(buffer.WrittenSpan).All(2)).Message;
+        Assert.Equal(new TypedValue("string", "a/b \ud83d\ude00 \ufffdx \ufffd é€ \""), LogRecords.BodyOf(record));
+        List<(string Key, TypedValue Value)> attributes = LogRecords.AttributesOf(record);
+        Assert.Equal(["kA", "o"], attributes.Select(a => a.Key));
+        Assert.Empty((List<TypedValue>)attributes[0].Value.Value!);
+        Assert.Empty((List<(string, TypedValue)>)attributes[1].Value.Value!);
+    }
+
+    [Fact]
     public void A_line_that_is_not_a_json_object_is_kept_whole_as_the_body()
     {
         using var encoder = new OtlpLogRecordEncoder();

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
-using System.Text.Json;
+using System.Buffers.Text;
+using System.Globalization;
 using System.Text.Unicode;
 using DistriC.Otlp.Protobuf;
 
@@ -8,8 +9,8 @@ namespace DistriC.Otlp.Logs;
 
 /// <summary>
 /// Turns one encoded JSON log line, as the <see cref="JsonLogger"/> wrote it, into an OTLP <c>LogRecord</c>
-/// (<c>opentelemetry/proto/logs/v1/logs.proto</c>) in one pass over the bytes, with
-/// <see cref="Utf8JsonReader"/> (allocation-free over a span) and a scratch buffer reused for escaped strings.
+/// (<c>opentelemetry/proto/logs/v1/logs.proto</c>) in one pass over the bytes, with <see cref="JsonLineScanner"/>
+/// (allocation-free; strings are slices of the line unless escaped) and a scratch buffer reused for escaped strings.
 /// </summary>
 /// <remarks>
 /// <para>Mapping: <c>timestamp</c> (Unix ms) is the record's time and observed time; <c>level</c> its severity number
@@ -43,7 +44,7 @@ internal sealed class OtlpLogRecordEncoder : IDisposable
     private const int ListValues = 1;
 
     // Deeper than any line the logger writes (an exception is one level); deeper input falls back to the whole-line body.
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
+    private const int MaxDepth = 16;
 
     private byte[] _scratch = ArrayPool<byte>.Shared.Rent(4096);
     private char[] _chars = [];
@@ -74,9 +75,9 @@ internal sealed class OtlpLogRecordEncoder : IDisposable
         {
             WriteFields(buffer, line);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (FormatException)
         {
-            // Not a JSON object, or a string the reader cannot unescape: keep the line itself rather than lose it.
+            // Not a JSON object (no DistriC producer writes one): keep the line itself rather than lose it.
             buffer.Truncate(start);
             record = buffer.BeginMessage(field);
             int body = buffer.BeginMessage(RecordBody);
@@ -99,146 +100,216 @@ internal sealed class OtlpLogRecordEncoder : IDisposable
 
     private void WriteFields(ProtoBuffer buffer, ReadOnlySpan<byte> line)
     {
-        var reader = new Utf8JsonReader(line, ReaderOptions);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("not an object");
-        }
-
+        var json = new JsonLineScanner(line);
+        json.Expect((byte)'{');
         bool time = false, level = false, message = false, traceId = false, spanId = false;
         Span<byte> id = stackalloc byte[16];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (!json.TryConsume((byte)'}'))
         {
-            ReadOnlySpan<byte> name = reader.ValueIsEscaped ? Unescape(ref reader) : reader.ValueSpan;
-            // The name lives in _scratch when escaped: take what the fixed fields need before reading the value.
-            FixedField kind = Classify(name, time, level, message, traceId, spanId);
-            int keyValue = 0;
-            if (kind == FixedField.None)
+            do
             {
-                keyValue = buffer.BeginMessage(RecordAttributes);
-                WriteTextValue(buffer, KeyValueKey, name);
-            }
+                ReadOnlySpan<byte> name = json.ReadString(_scratch);
+                json.Expect((byte)':');
+                FixedField kind = Classify(name, time, level, message, traceId, spanId);
+                byte next = json.Peek();
+                switch (kind)
+                {
+                    case FixedField.None:
+                        // The name may live in the scratch buffer: write it before the value is read.
+                        int keyValue = buffer.BeginMessage(RecordAttributes);
+                        WriteTextValue(buffer, KeyValueKey, name);
+                        WriteAttributeValue(buffer, ref json, 0);
+                        buffer.EndMessage(keyValue);
+                        continue;
+                    case FixedField.Timestamp when next is >= (byte)'0' and <= (byte)'9':
+                        ReadOnlySpan<byte> digits = json.ReadNumberText();
+                        if (Utf8Parser.TryParse(digits, out ulong ms, out int used) && used == digits.Length && ms <= ulong.MaxValue / 1_000_000)
+                        {
+                            buffer.WriteFixed64Field(RecordTime, ms * 1_000_000);
+                            buffer.WriteFixed64Field(RecordObservedTime, ms * 1_000_000);
+                            time = true;
+                        }
+                        else
+                        {
+                            WriteNumberAttribute(buffer, "timestamp", digits);
+                        }
 
-            reader.Read();
-            switch (kind)
-            {
-                case FixedField.Timestamp when reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long ms) && ms >= 0:
-                    ulong nanos = unchecked((ulong)ms * 1_000_000);
-                    buffer.WriteFixed64Field(RecordTime, nanos);
-                    buffer.WriteFixed64Field(RecordObservedTime, nanos);
-                    time = true;
-                    continue;
-                case FixedField.Level when reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped:
-                    int severity = SeverityNumber(reader.ValueSpan);
-                    if (severity != 0)
-                    {
-                        buffer.WriteVarintField(RecordSeverityNumber, (ulong)severity);
-                    }
+                        continue;
+                    case FixedField.Level when next == '"':
+                        ReadOnlySpan<byte> levelText = json.ReadString(_scratch);
+                        int severity = SeverityNumber(levelText);
+                        if (severity != 0)
+                        {
+                            buffer.WriteVarintField(RecordSeverityNumber, (ulong)severity);
+                        }
 
-                    WriteTextValue(buffer, RecordSeverityText, reader.ValueSpan);
-                    level = true;
-                    continue;
-                case FixedField.Message when reader.TokenType == JsonTokenType.String:
-                    int body = buffer.BeginMessage(RecordBody);
-                    WriteString(buffer, ref reader);
-                    buffer.EndMessage(body);
-                    message = true;
-                    continue;
-                case FixedField.TraceId when TryWriteId(buffer, RecordTraceId, ref reader, id):
-                    traceId = true;
-                    continue;
-                case FixedField.SpanId when TryWriteId(buffer, RecordSpanId, ref reader, id[..8]):
-                    spanId = true;
-                    continue;
-            }
+                        WriteTextValue(buffer, RecordSeverityText, levelText);
+                        level = true;
+                        continue;
+                    case FixedField.Message when next == '"':
+                        int body = buffer.BeginMessage(RecordBody);
+                        WriteTextValue(buffer, AnyString, json.ReadString(_scratch));
+                        buffer.EndMessage(body);
+                        message = true;
+                        continue;
+                    case FixedField.TraceId or FixedField.SpanId when next == '"':
+                        ReadOnlySpan<byte> hex = json.ReadString(_scratch);
+                        Span<byte> bytes = kind == FixedField.TraceId ? id : id[..8];
+                        if (TryParseHex(hex, bytes))
+                        {
+                            buffer.WriteBytesField(kind == FixedField.TraceId ? RecordTraceId : RecordSpanId, bytes);
+                            traceId |= kind == FixedField.TraceId;
+                            spanId |= kind == FixedField.SpanId;
+                        }
+                        else
+                        {
+                            WriteStringAttribute(buffer, FixedName(kind), hex);
+                        }
 
-            if (kind != FixedField.None)
-            {
+                        continue;
+                }
+
                 // A fixed name with a value of another shape (no DistriC producer writes one): keep it as an attribute.
-                keyValue = buffer.BeginMessage(RecordAttributes);
+                int fixedKeyValue = buffer.BeginMessage(RecordAttributes);
                 buffer.WriteStringField(KeyValueKey, FixedName(kind));
+                WriteAttributeValue(buffer, ref json, 0);
+                buffer.EndMessage(fixedKeyValue);
             }
+            while (json.TryConsume((byte)','));
 
-            int any = buffer.BeginMessage(KeyValueValue);
-            WriteValue(buffer, ref reader);
-            buffer.EndMessage(any);
-            buffer.EndMessage(keyValue);
+            json.Expect((byte)'}');
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject)
-        {
-            throw new JsonException("unterminated object");
-        }
+        json.ExpectEnd();
     }
 
-    /// <summary>The current token (a value) as the fields of an <c>AnyValue</c>.</summary>
-    private void WriteValue(ProtoBuffer buffer, ref Utf8JsonReader reader)
+    /// <summary>The next value as the <c>value</c> (an <c>AnyValue</c>) of the KeyValue being written.</summary>
+    private void WriteAttributeValue(ProtoBuffer buffer, ref JsonLineScanner json, int depth)
     {
-        switch (reader.TokenType)
+        int any = buffer.BeginMessage(KeyValueValue);
+        WriteValue(buffer, ref json, depth);
+        buffer.EndMessage(any);
+    }
+
+    /// <summary>The next value as the fields of an <c>AnyValue</c>.</summary>
+    private void WriteValue(ProtoBuffer buffer, ref JsonLineScanner json, int depth)
+    {
+        switch (json.Peek())
         {
-            case JsonTokenType.String:
-                WriteString(buffer, ref reader);
+            case (byte)'"':
+                WriteTextValue(buffer, AnyString, json.ReadString(_scratch));
                 break;
-            case JsonTokenType.Number:
-                WriteNumber(buffer, ref reader);
+            case (byte)'t':
+                json.ExpectLiteral("true"u8);
+                buffer.WriteVarintField(AnyBool, 1);
                 break;
-            case JsonTokenType.True:
-            case JsonTokenType.False:
+            case (byte)'f':
+                json.ExpectLiteral("false"u8);
                 // proto3 oneof: a set member is written even when it holds the default, so false stays a bool.
-                buffer.WriteVarintField(AnyBool, reader.TokenType == JsonTokenType.True ? 1UL : 0UL);
+                buffer.WriteVarintField(AnyBool, 0);
                 break;
-            case JsonTokenType.Null:
-                break; // an empty AnyValue: OTLP's "no value"
-            case JsonTokenType.StartObject:
+            case (byte)'n':
+                json.ExpectLiteral("null"u8); // an empty AnyValue: OTLP's "no value"
+                break;
+            case (byte)'{':
+                CheckDepth(depth);
+                json.Expect((byte)'{');
                 int list = buffer.BeginMessage(AnyKeyValueList);
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                if (!json.TryConsume((byte)'}'))
                 {
-                    int keyValue = buffer.BeginMessage(ListValues);
-                    WriteTextValue(buffer, KeyValueKey, reader.ValueIsEscaped ? Unescape(ref reader) : reader.ValueSpan);
-                    reader.Read();
-                    int any = buffer.BeginMessage(KeyValueValue);
-                    WriteValue(buffer, ref reader);
-                    buffer.EndMessage(any);
-                    buffer.EndMessage(keyValue);
+                    do
+                    {
+                        int keyValue = buffer.BeginMessage(ListValues);
+                        WriteTextValue(buffer, KeyValueKey, json.ReadString(_scratch));
+                        json.Expect((byte)':');
+                        WriteAttributeValue(buffer, ref json, depth + 1);
+                        buffer.EndMessage(keyValue);
+                    }
+                    while (json.TryConsume((byte)','));
+
+                    json.Expect((byte)'}');
                 }
 
                 buffer.EndMessage(list);
                 break;
-            case JsonTokenType.StartArray:
+            case (byte)'[':
+                CheckDepth(depth);
+                json.Expect((byte)'[');
                 int array = buffer.BeginMessage(AnyArray);
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                if (!json.TryConsume((byte)']'))
                 {
-                    int item = buffer.BeginMessage(ListValues);
-                    WriteValue(buffer, ref reader);
-                    buffer.EndMessage(item);
+                    do
+                    {
+                        int item = buffer.BeginMessage(ListValues);
+                        WriteValue(buffer, ref json, depth + 1);
+                        buffer.EndMessage(item);
+                    }
+                    while (json.TryConsume((byte)','));
+
+                    json.Expect((byte)']');
                 }
 
                 buffer.EndMessage(array);
                 break;
             default:
-                throw new JsonException("unexpected token " + reader.TokenType);
+                WriteNumber(buffer, json.ReadNumberText());
+                break;
         }
     }
 
-    private static void WriteNumber(ProtoBuffer buffer, ref Utf8JsonReader reader)
+    private static void CheckDepth(int depth)
     {
-        if (reader.TryGetInt64(out long integer))
+        if (depth >= MaxDepth)
         {
-            buffer.WriteVarintField(AnyInt, unchecked((ulong)integer));
-        }
-        else if (reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0)
-        {
-            // An integer beyond 64 bits (a large ulong or decimal): its exact text, not a rounded double.
-            buffer.WriteBytesField(AnyString, reader.ValueSpan);
-        }
-        else
-        {
-            buffer.WriteDoubleField(AnyDouble, reader.GetDouble());
+            throw new FormatException("The log line nests deeper than any DistriC producer writes.");
         }
     }
 
-    private void WriteString(ProtoBuffer buffer, ref Utf8JsonReader reader) =>
-        WriteTextValue(buffer, AnyString, reader.ValueIsEscaped ? Unescape(ref reader) : reader.ValueSpan);
+    private static void WriteNumber(ProtoBuffer buffer, ReadOnlySpan<byte> text)
+    {
+        if (text.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0)
+        {
+            if (Utf8Parser.TryParse(text, out long integer, out int used) && used == text.Length)
+            {
+                buffer.WriteVarintField(AnyInt, unchecked((ulong)integer));
+                return;
+            }
+
+            if (text.TrimStart((byte)'-').IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0 && text.Length > 1)
+            {
+                // An integer beyond 64 bits (a large ulong or decimal): its exact text, not a rounded double.
+                buffer.WriteBytesField(AnyString, text);
+                return;
+            }
+        }
+        else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            buffer.WriteDoubleField(AnyDouble, value);
+            return;
+        }
+
+        throw new FormatException("Not a JSON number.");
+    }
+
+    private static void WriteNumberAttribute(ProtoBuffer buffer, string key, ReadOnlySpan<byte> text)
+    {
+        int keyValue = buffer.BeginMessage(RecordAttributes);
+        buffer.WriteStringField(KeyValueKey, key);
+        int any = buffer.BeginMessage(KeyValueValue);
+        WriteNumber(buffer, text);
+        buffer.EndMessage(any);
+        buffer.EndMessage(keyValue);
+    }
+
+    private void WriteStringAttribute(ProtoBuffer buffer, string key, ReadOnlySpan<byte> utf8)
+    {
+        int keyValue = buffer.BeginMessage(RecordAttributes);
+        buffer.WriteStringField(KeyValueKey, key);
+        int any = buffer.BeginMessage(KeyValueValue);
+        WriteTextValue(buffer, AnyString, utf8);
+        buffer.EndMessage(any);
+        buffer.EndMessage(keyValue);
+    }
 
     /// <summary>Writes UTF-8 text as a string field; invalid UTF-8 (which a receiver would reject the whole request for) is repaired with U+FFFD.</summary>
     private void WriteTextValue(ProtoBuffer buffer, int field, ReadOnlySpan<byte> utf8)
@@ -256,20 +327,6 @@ internal sealed class OtlpLogRecordEncoder : IDisposable
 
         Utf8.ToUtf16(utf8, _chars, out _, out int chars, replaceInvalidSequences: true);
         buffer.WriteStringField(field, _chars.AsSpan(0, chars));
-    }
-
-    /// <summary>The current string or property name unescaped into the scratch buffer (valid until the next call).</summary>
-    private ReadOnlySpan<byte> Unescape(ref Utf8JsonReader reader) => _scratch.AsSpan(0, reader.CopyString(_scratch));
-
-    private static bool TryWriteId(ProtoBuffer buffer, int field, ref Utf8JsonReader reader, scoped Span<byte> id)
-    {
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !TryParseHex(reader.ValueSpan, id))
-        {
-            return false;
-        }
-
-        buffer.WriteBytesField(field, id);
-        return true;
     }
 
     /// <summary>Exactly <c>2 × destination.Length</c> hex digits, not all zero (an invalid ID in W3C Trace Context).</summary>
