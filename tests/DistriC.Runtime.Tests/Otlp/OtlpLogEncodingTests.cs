@@ -161,6 +161,13 @@ public sealed class OtlpLogEncodingTests
         Assert.Equal(["kA", "o"], attributes.Select(a => a.Key));
         Assert.Empty((List<TypedValue>)attributes[0].Value.Value!);
         Assert.Empty((List<(string, TypedValue)>)attributes[1].Value.Value!);
+
+        // Bytes that are not UTF-8 (no DistriC producer writes them) would make a receiver refuse the whole request: repaired.
+        buffer.Reset();
+        encoder.Write(buffer, 2, [.. "{\"message\":\"a"u8, 0xFF, .. "b\",\"k\":\"ok\"}"u8]);
+        ProtoMessage repaired = Assert.Single(ProtoMessage.Parse(buffer.WrittenSpan).All(2)).Message;
+        Assert.Equal(new TypedValue("string", "a\ufffdb"), LogRecords.BodyOf(repaired));
+        Assert.Equal([("k", new TypedValue("string", "ok"))], LogRecords.AttributesOf(repaired));
     }
 
     [Fact]
