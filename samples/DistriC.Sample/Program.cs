@@ -36,13 +36,14 @@ if (arguments.Help)
     return 0;
 }
 
-// With OTEL_EXPORTER_OTLP_ENDPOINT (or the per-signal variables) set, AddDistric sends spans and metrics to that OTLP
-// receiver; otherwise the sample logs each exported span batch. Read here once so a bad value is a user error, not a crash.
+// With OTEL_EXPORTER_OTLP_ENDPOINT (or the per-signal variables) set, AddDistric sends spans, log lines and metrics to
+// that OTLP receiver; otherwise the sample logs each exported span batch. Read here once so a bad value is a user error, not a crash.
 bool otlpTraces;
 try
 {
     otlpTraces = OtlpExporterOptions.FromEnvironment(OtlpSignal.Traces) is not null;
     _ = OtlpExporterOptions.FromEnvironment(OtlpSignal.Metrics);
+    _ = OtlpExporterOptions.FromEnvironment(OtlpSignal.Logs);
 }
 catch (FormatException e)
 {

@@ -1,10 +1,6 @@
 using System;
 using System.Diagnostics;
-using System.IO;
-using System.Net;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using DistriC.Otlp.Json;
@@ -44,7 +40,7 @@ public class OtlpSpanExportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _tracer = new Tracer(new TracerOptions { Exporter = new NoopExporter(), MaxBatchSize = BatchSize }, startBackgroundWork: false);
+        _tracer = new Tracer(new TracerOptions { Exporter = new NoopSpanExporter(), MaxBatchSize = BatchSize }, startBackgroundWork: false);
         var parent = new TraceContext(TraceId.CreateRandom(), SpanId.CreateRandom(), IsSampled: true);
         _spans = new FinishedSpan[BatchSize];
         for (int i = 0; i < BatchSize; i++)
@@ -69,8 +65,8 @@ public class OtlpSpanExportBenchmarks
 
         _buffer = new ProtoBuffer();
         var options = new OtlpExporterOptions { Endpoint = new Uri("http://127.0.0.1:4318/v1/traces"), Resource = _resource };
-        _distric = new OtlpSpanExporter(options, new InMemoryHandler());
-        _districJson = new OtlpSpanExporter(options with { Protocol = OtlpProtocol.HttpJson }, new InMemoryHandler());
+        _distric = new OtlpSpanExporter(options, new InMemoryOtlpHandler());
+        _districJson = new OtlpSpanExporter(options with { Protocol = OtlpProtocol.HttpJson }, new InMemoryOtlpHandler());
         _json = new OtlpJsonBuffer();
 
         _source = new ActivitySource(OtlpTraceSerializer.ScopeName, "1.0.0");
@@ -100,7 +96,7 @@ public class OtlpSpanExportBenchmarks
         {
             Endpoint = new Uri("http://127.0.0.1:4318/v1/traces"),
             Protocol = OtlpExportProtocol.HttpProtobuf,
-            HttpClientFactory = () => new HttpClient(new InMemoryHandler()),
+            HttpClientFactory = () => new HttpClient(new InMemoryOtlpHandler()),
         });
     }
 
@@ -138,28 +134,6 @@ public class OtlpSpanExportBenchmarks
     {
         OtlpTraceJsonSerializer.Write(_json, _resource, _spans);
         return _json.WrittenSpan.Length;
-    }
-
-    /// <summary>An HTTP stack without a network: the body is copied into a reused stream and 200 comes back.</summary>
-    private sealed class InMemoryHandler : HttpMessageHandler
-    {
-        private readonly MemoryStream _sink = new();
-
-        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            _sink.SetLength(0);
-            request.Content?.CopyTo(_sink, null, cancellationToken);
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) };
-        }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(Send(request, cancellationToken));
-
-        protected override void Dispose(bool disposing)
-        {
-            _sink.Dispose();
-            base.Dispose(disposing);
-        }
     }
 
     private sealed class NoopExporter : ISpanExporter

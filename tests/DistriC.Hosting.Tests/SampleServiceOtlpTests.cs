@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DistriC.Hosting.Tests;
 
-/// <summary>The sample ships its spans to the OTLP endpoint of the environment, also in <c>--once</c> mode, before it exits.</summary>
+/// <summary>The sample ships its spans, log lines and metrics to the OTLP endpoint of the environment, also in <c>--once</c> mode, before it exits.</summary>
 public sealed partial class SampleServiceTests
 {
     [Fact]
@@ -42,7 +42,7 @@ public sealed partial class SampleServiceTests
         }, "--once", "--port", "0");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal(["/v1/metrics", "/v1/traces"], bodies.Select(b => b.Path).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["/v1/logs", "/v1/metrics", "/v1/traces"], bodies.Select(b => b.Path).Distinct().Order(StringComparer.Ordinal));
         byte[] metricsBody = Assert.Single(bodies, b => b.Path == "/v1/metrics").Body; // the collection made at exit
         Assert.True(metricsBody.AsSpan().IndexOf("sample_requests_total"u8) >= 0, "the sample's counter is in the metrics request");
         List<ProtoMessage> spans = bodies
@@ -53,6 +53,14 @@ public sealed partial class SampleServiceTests
         Assert.Equal((OnceRequests * SpansPerRequest) + ScrapeSpans, spans.Count);
         Assert.Equal((2 * OnceRequests) + ScrapeSpans, spans.Count(s => s.One(6).Scalar == 2)); // /orders, /inventory, /metrics: SPAN_KIND_SERVER
         Assert.Equal(OnceRequests, spans.Count(s => s.One(6).Scalar == 3)); // the HttpClient calls to /inventory: SPAN_KIND_CLIENT
+        // Its log lines too, the last one (written at shutdown) included; those written inside a request's span carry its IDs.
+        List<ProtoMessage> records = LogRecords.Of(bodies.Where(b => b.Path == "/v1/logs").Select(b => b.Body));
+        List<string?> messages = records.Select(r => (string?)LogRecords.BodyOf(r).Value).ToList();
+        Assert.Equal("Sample service started", messages[0]);
+        Assert.Equal("Sample service stopped", messages[^1]);
+        HashSet<string> spanIds = spans.Select(s => Convert.ToHexString(s.One(2).Bytes).ToLowerInvariant()).ToHashSet();
+        List<ProtoMessage> inRequests = records.Where(r => r.Optional(LogRecords.SpanId) is not null).ToList();
+        Assert.All(inRequests, r => Assert.Contains(LogRecords.Hex(r, LogRecords.SpanId)!, spanIds));
         ProtoMessage resource = ProtoMessage.Parse(bodies.First(b => b.Path == "/v1/traces").Body).One(1).Message.One(1).Message;
         Assert.Contains(resource.All(1).Select(f => f.Message),
             kv => kv.One(1).Text == "service.name" && kv.One(2).Message.One(1).Text == "distric-sample");

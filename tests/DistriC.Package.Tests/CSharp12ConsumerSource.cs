@@ -49,6 +49,16 @@ internal static class CSharp12ConsumerSource
             public override DateTimeOffset GetUtcNow() => DateTimeOffset.FromUnixTimeMilliseconds(1704067200000);
         }
 
+        internal sealed class CountingSink : IJsonLogSink
+        {
+            public int Lines;
+            public int Flushes;
+
+            public void Write(ReadOnlySpan<byte> lines, int lineCount) => Lines += lineCount;
+
+            public void Flush() => Flushes++;
+        }
+
         internal sealed class CountingExporter : ISpanExporter
         {
             public int Spans;
@@ -155,6 +165,32 @@ internal static class CSharp12ConsumerSource
                 }
 
                 Console.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                Sinks();
+            }
+
+            // A sink of the consumer's own beside an OTLP log exporter (which sends nothing here: no line reaches it).
+            private static void Sinks()
+            {
+                var counting = new CountingSink();
+                using var otlp = new OtlpLogExporter(new OtlpExporterOptions
+                {
+                    Endpoint = OtlpExporterOptions.ForBaseEndpoint(new Uri("http://127.0.0.1:4318"), OtlpSignal.Logs),
+                    Resource = OtlpResource.Create("consumer"),
+                }, new OtlpLogBatchOptions { MaxQueueSize = 4096 });
+                using (var onlySinks = new JsonLogger(new JsonLoggerOptions { Sinks = { counting } }))
+                {
+                    onlySinks.Write(LogLevel.Info, "sink", "one");
+                    onlySinks.Write(LogLevel.Info, "sink", "two", new KeyValuePair<string, string?>("k", "v"));
+                }
+
+                using (var both = new JsonLogger(Stream.Null, new JsonLoggerOptions { Sinks = { otlp } }))
+                {
+                    both.MinimumLevel = LogLevel.Fatal;
+                    both.Write(LogLevel.Info, "sink", "below the minimum: reaches no sink");
+                }
+
+                OtlpExporterStats stats = otlp.GetStats();
+                Console.WriteLine($"sinks: lines={counting.Lines} flushed={counting.Flushes > 0} otlp={otlp.Options.Endpoint!.AbsolutePath} exported={stats.Exported} dropped={stats.Dropped} batch={otlp.Batching.MaxExportBatchSize}");
             }
 
             private static void Tracing()
@@ -265,6 +301,7 @@ internal static class CSharp12ConsumerSource
         {"timestamp":1704067200000,"level":"WARN","component":"db","message":"Slow query"}
         {"timestamp":1704067200000,"level":"WARN","component":"db","message":"Slow query","table":"users"}
         {"timestamp":1704067200000,"level":"ERROR","component":"db","message":"Failed query","table":"users","code":null}
+        sinks: lines=2 flushed=True otlp=/v1/logs exported=0 dropped=0 batch=512
         tracing: typed=Ok,Ok,Ok events=Ok,Ok protocol=HttpJson tag=Long
         tracing: child of span=True nested under active=True
         tracing: extracted=Ok trace=4bf92f3577b34da6a3ce929d0e0e4736 parent=00f067aa0ba902b7 header=55:True

@@ -5,7 +5,7 @@ namespace DistriC.Hosting;
 /// <summary>Adds the request-tracing, health, logger and tracer self-monitoring to the registry that <c>AddDistric</c> creates.</summary>
 internal static class DistricSelfMonitoring
 {
-    public static void Register(MetricRegistry registry, HealthRegistry? health, JsonLogger? logger, Tracer? tracer)
+    public static void Register(MetricRegistry registry, HealthRegistry? health, JsonLogger? logger, Tracer? tracer, OtlpLogExporter? otlpLogs)
     {
         KeepExisting(() => Tracing.RequestTracingFaults.RegisterMetrics(registry));
         if (health is not null)
@@ -16,6 +16,11 @@ internal static class DistricSelfMonitoring
         if (logger is not null)
         {
             KeepExisting(() => logger.RegisterMetrics(registry));
+        }
+
+        if (otlpLogs is not null)
+        {
+            KeepExisting(() => otlpLogs.RegisterMetrics(registry));
         }
 
         if (tracer is not null)

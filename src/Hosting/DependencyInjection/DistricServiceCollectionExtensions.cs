@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using DistriC.Hosting.Endpoints;
 using DistriC.Hosting.Logging;
 using DistriC.Hosting.Tracing;
@@ -28,7 +29,8 @@ public static class DistricServiceCollectionExtensions
     /// endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>, or options set with
     /// <see cref="DistricOtlpBuilderExtensions.AddOtlpExport"/>), the tracer exports to it through an <see cref="OtlpSpanExporter"/>, whose
     /// <c>distric_internal_otlp_*</c> series join the self-monitoring. Likewise, with a metrics endpoint the registry it creates is
-    /// sent periodically by an <see cref="OtlpMetricExporter"/> (and once more when the container is disposed).</para>
+    /// sent periodically by an <see cref="OtlpMetricExporter"/> (and once more when the container is disposed), and with a logs
+    /// endpoint the logger it creates also feeds an <see cref="OtlpLogExporter"/> (see <see cref="DistricOtlpOptions.Logs"/>).</para>
     /// <para>The container owns the logger and the tracer: disposing it disposes the tracer (final export) and the logger
     /// (every accepted entry written and flushed), then closes the log stream if DistriC opened it (see
     /// <see cref="DistricLogOutput"/>).</para>
@@ -47,8 +49,9 @@ public static class DistricServiceCollectionExtensions
         services.TryAddSingleton(sp => CreateMetrics(sp, options));
         services.TryAddSingleton(_ => options.Health ?? new HealthRegistry(options.HealthRegistryOptions));
         services.TryAddSingleton(_ => new LogOutputLease(options.LogOutput));
-        // The lease is resolved inside this factory, so it is created first and disposed after the logger has flushed.
-        services.TryAddSingleton(sp => new JsonLogger(sp.GetRequiredService<LogOutputLease>().Stream, options.Logging));
+        // The lease and the OTLP exporters are resolved inside this factory, so they are created first and disposed after the
+        // logger has flushed (and handed its last lines to the log exporter).
+        services.TryAddSingleton(sp => CreateLogger(sp, options.Logging));
         services.TryAddSingleton(sp => new DistricOtlpExporters(sp.GetService<DistricOtlpOptions>() ?? new DistricOtlpOptions()));
         services.TryAddSingleton(sp => new Tracer(options.Tracing ?? new TracerOptions
         {
@@ -85,12 +88,44 @@ public static class DistricServiceCollectionExtensions
         }
     }
 
+    private static JsonLogger CreateLogger(IServiceProvider services, JsonLoggerOptions options)
+    {
+        Stream stream = services.GetRequiredService<LogOutputLease>().Stream;
+        OtlpLogExporter? otlp = services.GetRequiredService<DistricOtlpExporters>().Logs;
+        return new JsonLogger(stream, otlp is null ? options : WithSink(options, otlp));
+    }
+
+    // The application's options object stays as it was: the exporter joins a copy, after the application's own sinks.
+    private static JsonLoggerOptions WithSink(JsonLoggerOptions options, IJsonLogSink sink)
+    {
+        var copy = new JsonLoggerOptions
+        {
+            Mode = options.Mode,
+            RingCapacity = options.RingCapacity,
+            FullMode = options.FullMode,
+            FullWaitTimeout = options.FullWaitTimeout,
+            MaxEntryBytes = options.MaxEntryBytes,
+            MinimumLevel = options.MinimumLevel,
+            WriterStallThreshold = options.WriterStallThreshold,
+            TimeProvider = options.TimeProvider,
+        };
+        foreach (IJsonLogSink own in options.Sinks)
+        {
+            copy.Sinks.Add(own);
+        }
+
+        copy.Sinks.Add(sink);
+        return copy;
+    }
+
     private static MetricRegistry CreateMetrics(IServiceProvider services, DistricOptions options)
     {
         MetricRegistry registry = options.Metrics ?? new MetricRegistry(options.MetricRegistryOptions);
         // Register the self-monitoring families as soon as the registry exists, before the application can freeze it.
         HttpEndpointMetrics.For(registry);
-        DistricSelfMonitoring.Register(registry, services.GetService<HealthRegistry>(), services.GetService<JsonLogger>(), services.GetService<Tracer>());
+        JsonLogger? logger = services.GetService<JsonLogger>();
+        DistricSelfMonitoring.Register(registry, services.GetService<HealthRegistry>(), logger, services.GetService<Tracer>(),
+            services.GetService<DistricOtlpExporters>()?.CreatedLogs);
         services.GetService<DistricOtlpExporters>()?.StartMetrics(registry);
         return registry;
     }

@@ -25,6 +25,17 @@ public sealed class DistricOtlpOptions
     /// </summary>
     public OtlpExporterOptions? Metrics { get; set; }
 
+    /// <summary>
+    /// The log exporter's options; when null (the default) they come from the environment
+    /// (<c>OTEL_EXPORTER_OTLP_LOGS_ENDPOINT</c>, else <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> + <c>/v1/logs</c>). With an endpoint,
+    /// the <see cref="JsonLogger"/> <c>AddDistric</c> creates feeds an <see cref="OtlpLogExporter"/> besides its stream, which
+    /// sends what is left when the container is disposed. Ignored when the application registers its own <see cref="JsonLogger"/>.
+    /// </summary>
+    public OtlpExporterOptions? Logs { get; set; }
+
+    /// <summary>How the log exporter batches records (queue size, batch size, schedule); OpenTelemetry's defaults when null.</summary>
+    public OtlpLogBatchOptions? LogBatching { get; set; }
+
     /// <summary>Time between metric exports; null reads <c>OTEL_METRIC_EXPORT_INTERVAL</c> (milliseconds), 60 s when unset.</summary>
     public TimeSpan? MetricExportInterval { get; set; }
 

@@ -90,39 +90,62 @@ public sealed partial class JsonLogger
     private bool HasWorkFor(int parkMode) =>
         parkMode == ParkedIdle ? _ring!.HasData : parkMode == ParkedBatching && _ring!.UsedBytes >= _wakeBytes;
 
-    /// <summary>Writes <paramref name="lines"/> complete lines; counts them as written or as lost.</summary>
+    /// <summary>
+    /// Hands <paramref name="lines"/> complete lines to every sink; counts them as written when every sink took them, else
+    /// as lost (once, however many sinks threw). A throwing sink does not keep the lines from the others.
+    /// </summary>
     private bool TryOutput(ReadOnlySpan<byte> data, int lines)
     {
-        try
+        bool ok = true;
+        foreach (IJsonLogSink sink in _sinks)
         {
-            _output.Write(data);
-            Interlocked.Add(ref _written, lines);
-            _healthy = true;
-            return true;
-        }
-#pragma warning disable CA1031 // Any failure of a user-supplied stream must be contained: the logger never crashes the app.
-        catch (Exception)
+            try
+            {
+                sink.Write(data, lines);
+            }
+#pragma warning disable CA1031 // Any failure of a user-supplied stream or sink must be contained: the logger never crashes the app.
+            catch (Exception)
 #pragma warning restore CA1031
+            {
+                ok = false;
+            }
+        }
+
+        if (ok)
+        {
+            Interlocked.Add(ref _written, lines);
+        }
+        else
         {
             Interlocked.Add(ref _writeFailures, lines);
-            _healthy = false;
-            return false;
         }
+
+        _healthy = ok;
+        return ok;
     }
 
     private bool TryFlush()
     {
-        try
+        bool ok = true;
+        foreach (IJsonLogSink sink in _sinks)
         {
-            _output.Flush();
-            return true;
-        }
+            try
+            {
+                sink.Flush();
+            }
 #pragma warning disable CA1031 // See TryOutput.
-        catch (Exception)
+            catch (Exception)
 #pragma warning restore CA1031
+            {
+                ok = false;
+            }
+        }
+
+        if (!ok)
         {
             _healthy = false;
-            return false;
         }
+
+        return ok;
     }
 }

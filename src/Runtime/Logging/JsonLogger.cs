@@ -12,7 +12,8 @@ namespace DistriC;
 
 /// <summary>
 /// Structured logger writing one JSON object per line (UTF-8):
-/// <c>{"timestamp":&lt;Unix ms&gt;,"level":"INFO","component":"...","message":"...",&lt;fields in order&gt;}</c>.
+/// <c>{"timestamp":&lt;Unix ms&gt;,"level":"INFO","component":"...","message":"...",&lt;fields in order&gt;}</c>,
+/// to its output stream, to further sinks (<see cref="JsonLoggerOptions.Sinks"/>, e.g. an <see cref="OtlpLogExporter"/>), or both.
 /// </summary>
 /// <remarks>
 /// <para><b>Async mode</b> (default): a producer formats its line into a per-thread scratch buffer and copies it
@@ -25,16 +26,19 @@ namespace DistriC;
 /// the entries are (each takes its length + at most 15 bytes); plus the writer's 64 KiB staging buffer; plus one
 /// <see cref="MaxEntryBytes"/> scratch buffer per thread that ever logged (shared by all loggers).
 /// (8192 fixed slots of 4 KiB would take 32 MiB.)</para>
-/// <para>An output stream that throws is counted (<see cref="WriteFailureCount"/>, the lost lines) and turns
-/// <see cref="IsWriterHealthy"/> false until a later write succeeds; it never reaches the producers.
-/// <see cref="Dispose"/> and <see cref="DisposeAsync"/> return after every accepted entry was handed to the stream
-/// and the stream flushed; the stream itself is not disposed (the caller owns it).</para>
+/// <para>Sinks: the writer hands each drained block of lines to every sink in turn (the stream first), the bytes as the
+/// producers encoded them, so adding a sink costs the producers nothing. An output stream or sink that throws is counted
+/// (<see cref="WriteFailureCount"/>, the lines some sink lost) and turns <see cref="IsWriterHealthy"/> false until a later
+/// write succeeds; it never reaches the producers or the other sinks.
+/// <see cref="Dispose"/> and <see cref="DisposeAsync"/> return after every accepted entry was handed to every sink and
+/// the sinks flushed; neither the stream nor a sink is disposed (the caller owns them; dispose an
+/// <see cref="OtlpLogExporter"/> after the logger, so it sends the last lines).</para>
 /// </remarks>
 public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
 {
     private const int StagingBytes = 64 * 1024;
     private const int MaxEntryLimit = 1 << 20;
-    private readonly Stream _output;
+    private readonly IJsonLogSink[] _sinks;
     private readonly LogRing? _ring;
     private readonly TimeProvider? _clock;
     private readonly TimeProvider _time;
@@ -61,19 +65,39 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
     {
     }
 
-    /// <summary>Creates a logger writing to <paramref name="output"/>; in async mode starts the writer thread.</summary>
+    /// <summary>
+    /// Creates a logger writing to <paramref name="output"/> and then to every sink of <see cref="JsonLoggerOptions.Sinks"/>;
+    /// in async mode starts the writer thread.
+    /// </summary>
     /// <param name="output">Destination; written by one thread at a time, never disposed by the logger.</param>
-    /// <param name="options">Mode, sizes, minimum level and clock.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <param name="options">Mode, sizes, minimum level, clock and further sinks.</param>
+    /// <exception cref="ArgumentNullException">An argument or a sink is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range, or the ring cannot hold two maximum entries.</exception>
     public JsonLogger(Stream output, JsonLoggerOptions options)
+        : this(new StreamLogSink(output ?? throw new ArgumentNullException(nameof(output))), options)
     {
-        ArgumentNullException.ThrowIfNull(output);
+    }
+
+    /// <summary>
+    /// Creates a logger that writes no stream, only the sinks of <see cref="JsonLoggerOptions.Sinks"/> (e.g. an
+    /// <see cref="OtlpLogExporter"/> alone); in async mode starts the writer thread.
+    /// </summary>
+    /// <param name="options">Mode, sizes, minimum level, clock and the sinks (at least one).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or a sink is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="JsonLoggerOptions.Sinks"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range, or the ring cannot hold two maximum entries.</exception>
+    public JsonLogger(JsonLoggerOptions options)
+        : this(first: null, options)
+    {
+    }
+
+    private JsonLogger(IJsonLogSink? first, JsonLoggerOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
+        _sinks = CollectSinks(first, options);
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxEntryBytes, 64, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxEntryBytes, MaxEntryLimit, nameof(options));
-        _output = output;
         Mode = options.Mode;
         MaxEntryBytes = options.MaxEntryBytes;
         _minimumLevel = (int)options.MinimumLevel;
@@ -103,6 +127,9 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Where the lines go, in order: the output stream's sink (when created with one), then <see cref="JsonLoggerOptions.Sinks"/>.</summary>
+    internal IReadOnlyList<IJsonLogSink> Sinks => _sinks;
+
     /// <summary>The mode chosen at construction.</summary>
     public LogMode Mode { get; }
 
@@ -128,14 +155,14 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
     /// <summary>Entries dropped because they exceeded <see cref="MaxEntryBytes"/>.</summary>
     public long OversizedDropCount => Interlocked.Read(ref _oversized);
 
-    /// <summary>Lines successfully handed to the output stream.</summary>
+    /// <summary>Lines successfully handed to every sink (the output stream and <see cref="JsonLoggerOptions.Sinks"/>).</summary>
     public long WrittenCount => Interlocked.Read(ref _written);
 
-    /// <summary>Accepted lines lost because the output stream threw.</summary>
+    /// <summary>Accepted lines that the output stream or a sink lost by throwing (a line counts once however many sinks threw).</summary>
     public long WriteFailureCount => Interlocked.Read(ref _writeFailures);
 
     /// <summary>
-    /// False when the last write or flush of the output stream threw (true again after one succeeds), or when
+    /// False when the last write or flush of the output stream or a sink threw (true again after one succeeds), or when
     /// entries are waiting and the writer has made no progress for <see cref="JsonLoggerOptions.WriterStallThreshold"/>
     /// (a stalled stream).
     /// </summary>
@@ -212,6 +239,28 @@ public sealed partial class JsonLogger : IDisposable, IAsyncDisposable
     {
         Shutdown();
         await _writerDone.Task.ConfigureAwait(false);
+    }
+
+    private static IJsonLogSink[] CollectSinks(IJsonLogSink? first, JsonLoggerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options.Sinks, nameof(options));
+        var sinks = new List<IJsonLogSink>(options.Sinks.Count + 1);
+        if (first is not null)
+        {
+            sinks.Add(first);
+        }
+
+        foreach (IJsonLogSink sink in options.Sinks)
+        {
+            sinks.Add(sink ?? throw new ArgumentNullException(nameof(options), "JsonLoggerOptions.Sinks holds a null sink."));
+        }
+
+        if (sinks.Count == 0)
+        {
+            throw new ArgumentException("A JsonLogger created without a stream needs at least one sink in JsonLoggerOptions.Sinks.", nameof(options));
+        }
+
+        return [.. sinks];
     }
 
     private bool IsStalled() =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace DistriC;
 
@@ -47,6 +48,13 @@ public sealed class JsonLoggerOptions
     /// this long (a stream blocked in <c>Write</c>). Default 30 seconds.
     /// </summary>
     public TimeSpan WriterStallThreshold { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Further destinations of every accepted line, fed in order after the output stream (or alone, with
+    /// <see cref="JsonLogger(JsonLoggerOptions)"/>): e.g. an <see cref="OtlpLogExporter"/>, so the same lines go to the
+    /// stream and to an OTLP receiver. Read when the logger is created. Empty by default.
+    /// </summary>
+    public IList<IJsonLogSink> Sinks { get; } = new List<IJsonLogSink>();
 
     /// <summary>Clock for the <c>timestamp</c> field; default <see cref="TimeProvider.System"/>. also measures writer stalls. Tests pass a fixed clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -9,6 +9,7 @@ internal sealed class OtlpExportCounters
     internal long Delivered;
     internal long Rejected;
     internal long RetriesExhausted;
+    internal long Dropped;
     internal long Requests;
     internal long Retries;
     internal long Timeouts;
@@ -43,6 +44,7 @@ internal sealed class OtlpExportCounters
         Exported = Interlocked.Read(ref Delivered),
         Rejected = Interlocked.Read(ref Rejected),
         RetriesExhausted = Interlocked.Read(ref RetriesExhausted),
+        Dropped = Interlocked.Read(ref Dropped),
         Batches = Interlocked.Read(ref Batches),
         Requests = Interlocked.Read(ref Requests),
         Retries = Interlocked.Read(ref Retries),

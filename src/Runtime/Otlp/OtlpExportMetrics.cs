@@ -18,7 +18,7 @@ internal sealed class OtlpExportMetrics
     public const string HealthyMetricName = "distric_internal_otlp_healthy";
 
     internal static readonly string[] SignalLabels = ["traces", "logs", "metrics"];
-    internal static readonly string[] ResultLabels = ["success", "rejected", "retries_exhausted"];
+    internal static readonly string[] ResultLabels = ["success", "rejected", "retries_exhausted", "dropped"];
 
     private static readonly ConditionalWeakTable<MetricRegistry, OtlpExportMetrics> PerRegistry = new();
 
@@ -102,6 +102,7 @@ internal sealed class OtlpExportMetrics
                         writer.WriteCounter(first, Layout.Series[first], _owner.Sum(signal, static c => Interlocked.Read(ref c.Delivered)), default);
                         writer.WriteCounter(first + 1, Layout.Series[first + 1], _owner.Sum(signal, static c => Interlocked.Read(ref c.Rejected)), default);
                         writer.WriteCounter(first + 2, Layout.Series[first + 2], _owner.Sum(signal, static c => Interlocked.Read(ref c.RetriesExhausted)), default);
+                        writer.WriteCounter(first + 3, Layout.Series[first + 3], _owner.Sum(signal, static c => Interlocked.Read(ref c.Dropped)), default);
                         break;
                     case FamilyValue.Retries:
                         writer.WriteCounter(signal, Layout.Series[signal], _owner.Sum(signal, static c => Interlocked.Read(ref c.Retries)), default);

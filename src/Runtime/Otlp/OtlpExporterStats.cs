@@ -2,8 +2,8 @@ namespace DistriC;
 
 /// <summary>
 /// Snapshot of an OTLP exporter's counters. Items are spans, log records or metric data points, by signal; every item
-/// handed to the exporter ends in exactly one of <see cref="Exported"/>, <see cref="Rejected"/> and
-/// <see cref="RetriesExhausted"/>.
+/// handed to the exporter ends in exactly one of <see cref="Exported"/>, <see cref="Rejected"/>,
+/// <see cref="RetriesExhausted"/> and <see cref="Dropped"/>.
 /// </summary>
 public readonly record struct OtlpExporterStats
 {
@@ -15,6 +15,12 @@ public readonly record struct OtlpExporterStats
 
     /// <summary>Items dropped after every attempt failed with a retryable outcome (429, 502, 503, 504, timeout, connection failure).</summary>
     public long RetriesExhausted { get; init; }
+
+    /// <summary>
+    /// Items dropped before a request was made: log records that found the <see cref="OtlpLogExporter"/>'s queue full (or
+    /// the exporter disposed). Always 0 for spans and metrics, whose producers' queues count their own drops.
+    /// </summary>
+    public long Dropped { get; init; }
 
     /// <summary>Batches handed to the exporter (one request body each, sent once or retried).</summary>
     public long Batches { get; init; }

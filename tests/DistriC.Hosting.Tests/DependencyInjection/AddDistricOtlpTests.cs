@@ -75,6 +75,65 @@ public sealed class AddDistricOtlpTests
     }
 
     [Fact]
+    public async Task With_a_logs_endpoint_the_logger_ships_its_lines_there_besides_its_stream_and_the_last_ones_on_dispose()
+    {
+        var bodies = new ConcurrentQueue<(string Path, byte[] Body)>();
+        await using WebApplication receiver = await StartReceiverAsync(bodies);
+        var environment = new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_LOGS_ENDPOINT"] = $"http://127.0.0.1:{Port(receiver)}/custom/logs",
+            ["OTEL_SERVICE_NAME"] = "di-logs",
+        };
+        using var stream = new MemoryStream();
+        var services = new ServiceCollection();
+        services.AddDistric(o => o.LogOutput = DistricLogOutput.Stream(stream))
+            .AddOtlpExport(o =>
+            {
+                o.EnvironmentReader = environment.GetValueOrDefault;
+                o.LogBatching = new OtlpLogBatchOptions { ScheduleDelay = TimeSpan.FromHours(1) }; // only the final flush sends
+            });
+        MetricRegistry registry;
+        using (ServiceProvider provider = services.BuildServiceProvider())
+        {
+            registry = provider.GetRequiredService<MetricRegistry>();
+            JsonLogger logger = provider.GetRequiredService<JsonLogger>();
+            Assert.Equal(DistricStatus.Ok, logger.Write(LogLevel.Info, "di", "shipped over OTLP"));
+            Assert.IsNotType<OtlpSpanExporter>(provider.GetRequiredService<Tracer>().Options.Exporter); // no traces endpoint
+            Assert.Contains("distric_internal_otlp_healthy{signal=\"logs\"} 1\n", registry.ExportText(), StringComparison.Ordinal);
+        }
+
+        (string path, byte[] body) = Assert.Single(bodies);
+        Assert.Equal("/custom/logs", path);
+        Assert.True(body.AsSpan().IndexOf("shipped over OTLP"u8) >= 0, "the line's message is in the request");
+        Assert.True(body.AsSpan().IndexOf("di-logs"u8) >= 0, "the resource names the service");
+        Assert.Contains("\"message\":\"shipped over OTLP\"", System.Text.Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
+        Assert.Contains("distric_internal_otlp_exported_total{signal=\"logs\",result=\"success\"} 1\n", registry.ExportText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_logger_options_copied_for_the_log_exporter_are_every_settable_option()
+    {
+        // AddDistric adds the exporter to a copy of DistricOptions.Logging (the application's object stays as it was). A new
+        // option must be copied there too (DistricServiceCollectionExtensions.WithSink); this fails until it is.
+        string[] settable = typeof(JsonLoggerOptions).GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            ["FullMode", "FullWaitTimeout", "MaxEntryBytes", "MinimumLevel", "Mode", "RingCapacity", "TimeProvider", "WriterStallThreshold"],
+            settable);
+        var options = new JsonLoggerOptions { MinimumLevel = LogLevel.Warn, MaxEntryBytes = 512, RingCapacity = 1 << 16 };
+        var services = new ServiceCollection();
+        services.AddDistric(o =>
+        {
+            o.LogOutput = DistricLogOutput.Stream(new MemoryStream());
+            o.Logging = options;
+        }).AddOtlpExport(o => o.EnvironmentReader = name => name == "OTEL_EXPORTER_OTLP_ENDPOINT" ? "http://127.0.0.1:9" : null);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        JsonLogger logger = provider.GetRequiredService<JsonLogger>();
+        Assert.Equal((LogLevel.Warn, 512, 1 << 16), (logger.MinimumLevel, logger.MaxEntryBytes, logger.RingCapacity));
+        Assert.Empty(options.Sinks);
+    }
+
+    [Fact]
     public void Without_an_endpoint_spans_are_not_exported_and_no_otlp_series_appear()
     {
         var services = new ServiceCollection();

@@ -20,7 +20,7 @@ namespace DistriC.Runtime.Tests.Otlp;
 /// is stored as sent, the same span sent by OpenTelemetry's own OTLP exporter is stored identically, and a receiver
 /// killed and restarted mid-run still gets every batch while the retry budget lasts.
 /// </summary>
-public sealed class OtlpAspireDashboardTests : IClassFixture<AspireDashboardFixture>
+public sealed partial class OtlpAspireDashboardTests : IClassFixture<AspireDashboardFixture>
 {
     private readonly AspireDashboardFixture _fixture;
 

@@ -47,6 +47,13 @@ internal sealed class ProtoBuffer : IDisposable
     /// <summary>Forgets what was written; the capacity stays.</summary>
     public void Reset() => _position = 0;
 
+    /// <summary>Forgets what was written after the first <paramref name="length"/> bytes (a message abandoned midway).</summary>
+    public void Truncate(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)length, (uint)_position, nameof(length));
+        _position = length;
+    }
+
     /// <summary>Writes a field's tag (field number and wire type).</summary>
     public void WriteTag(int field, WireType type) => WriteVarint((uint)(field << 3) | (uint)type);
 

@@ -101,7 +101,10 @@ internal sealed class ProtoMessage
     }
 }
 
-/// <summary>An OTLP <c>AnyValue</c> read back with its type: which oneof member was set, and its value.</summary>
+/// <summary>
+/// An OTLP <c>AnyValue</c> read back with its type: which oneof member was set, and its value (for an array a
+/// <c>List&lt;TypedValue&gt;</c>, for a key-value list a <c>List&lt;(string, TypedValue)&gt;</c>).
+/// </summary>
 internal sealed record TypedValue(string Type, object? Value)
 {
     public static TypedValue Of(ProtoMessage anyValue)
@@ -118,6 +121,8 @@ internal sealed record TypedValue(string Type, object? Value)
             2 => new TypedValue("bool", field.Scalar != 0),
             3 => new TypedValue("int", (long)field.Scalar),
             4 => new TypedValue("double", field.Double),
+            5 => new TypedValue("array", field.Message.All(1).Select(v => Of(v.Message)).ToList()),
+            6 => new TypedValue("kvlist", Attributes(field.Message, 1)),
             _ => new TypedValue("other:" + field.Number, null),
         };
     }
