@@ -14,7 +14,7 @@ namespace DistriC.Benchmarks.RequestCost;
 
 /// <summary>
 /// The request-cost comparison (docs/benchmarks.md): <c>dotnet run -c Release --project tests/DistriC.Benchmarks --
-/// --request-cost [requests]</c>. Runs each configuration of <see cref="RequestCostApps"/> in a child process: warm-up, then
+/// --request-cost [requests [passes]]</c>. Runs each configuration of <see cref="RequestCostApps"/> in a child process: warm-up, then
 /// three measured rounds of the same fixed request count from 4 concurrent connections; prints the medians and the cost per
 /// request above the bare app. Load generator and server share the process, so their costs are in every figure alike
 /// and cancel out in the differences.
@@ -37,48 +37,65 @@ internal static class RequestCostRun
         if (args.Length >= 1 && args[0] == Argument)
         {
             int requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000;
-            RunAll(requests);
+            int passes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+            RunAll(requests, passes);
             return true;
         }
 
         return false;
     }
 
-    private static void RunAll(int requests)
+    private static void RunAll(int requests, int passes)
     {
-        var results = new Dictionary<string, JsonElement>();
-        foreach (string configuration in RequestCostApps.All)
+        // Passes interleave the configurations (bare, distric, ..., opentelemetry, bare, ...), so a slow minute of a shared
+        // VM lands on all of them alike instead of on whichever ran then; each figure is the median over the passes.
+        var results = RequestCostApps.All.ToDictionary(c => c, _ => new List<JsonElement>());
+        for (int pass = 0; pass < passes; pass++)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+            foreach (string configuration in RequestCostApps.All)
             {
-                start.ArgumentList.Add(typeof(RequestCostRun).Assembly.Location);
+                JsonElement line = RunChild(configuration, requests);
+                results[configuration].Add(line);
+                Console.Error.WriteLine($"pass {pass + 1}, {configuration}: {line}");
             }
-
-            start.ArgumentList.Add(ChildArgument);
-            start.ArgumentList.Add(configuration);
-            start.ArgumentList.Add(requests.ToString(CultureInfo.InvariantCulture));
-            using Process child = Process.Start(start)!;
-            string output = child.StandardOutput.ReadToEnd();
-            child.WaitForExit();
-            string line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
-            results[configuration] = JsonDocument.Parse(line).RootElement;
-            Console.Error.WriteLine(configuration + ": " + line);
         }
 
-        JsonElement bare = results[RequestCostApps.Bare];
-        Console.WriteLine($"{requests} requests per round, {Rounds} rounds (medians), {Workers} concurrent connections, {Environment.ProcessorCount} cores");
+        double bareRps = Median(results[RequestCostApps.Bare], "rps");
+        double bareCpu = Median(results[RequestCostApps.Bare], "cpu_us");
+        double bareBytes = Median(results[RequestCostApps.Bare], "bytes");
+        Console.WriteLine($"{requests} requests per round, {Rounds} rounds (medians) per process, {passes} interleaved passes (medians), {Workers} concurrent connections, {Environment.ProcessorCount} cores");
         Console.WriteLine("| Configuration | Requests/s | Wall us/request above bare | CPU us/request | CPU us/request above bare | Bytes allocated/request | Bytes/request above bare | Notes |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
-        foreach ((string name, JsonElement r) in results)
+        foreach ((string name, List<JsonElement> runs) in results)
         {
-            double rps = r.GetProperty("rps").GetDouble();
-            double cpu = r.GetProperty("cpu_us").GetDouble();
-            double bytes = r.GetProperty("bytes").GetDouble();
-            double wallAbove = (1e6 / rps) - (1e6 / bare.GetProperty("rps").GetDouble());
+            double rps = Median(runs, "rps");
+            double cpu = Median(runs, "cpu_us");
+            double bytes = Median(runs, "bytes");
+            double wallAbove = (1e6 / rps) - (1e6 / bareRps);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {rps:F0} | {wallAbove:F1} | {cpu:F1} | {cpu - bare.GetProperty("cpu_us").GetDouble():F1} | {bytes:F0} | {bytes - bare.GetProperty("bytes").GetDouble():F0} | {r.GetProperty("notes").GetString()} |"));
+                $"| {name} | {rps:F0} | {wallAbove:F1} | {cpu:F1} | {cpu - bareCpu:F1} | {bytes:F0} | {bytes - bareBytes:F0} | {runs[^1].GetProperty("notes").GetString()} |"));
         }
+    }
+
+    private static double Median(List<JsonElement> runs, string property) =>
+        Median(runs.Select(r => r.GetProperty(property).GetDouble()));
+
+    private static JsonElement RunChild(string configuration, int requests)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(RequestCostRun).Assembly.Location);
+        }
+
+        start.ArgumentList.Add(ChildArgument);
+        start.ArgumentList.Add(configuration);
+        start.ArgumentList.Add(requests.ToString(CultureInfo.InvariantCulture));
+        using Process child = Process.Start(start)!;
+        string output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        string line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
+        return JsonDocument.Parse(line).RootElement.Clone();
     }
 
     private static async Task RunChildAsync(string configuration, int requests)
