@@ -14,7 +14,15 @@ namespace DistriC.Runtime.Tests.Otlp;
 public sealed partial class OtlpAspireDashboardTests
 {
     [AspireFact]
-    public async Task Log_lines_come_back_as_records_linked_to_their_spans_with_attributes_and_hostile_strings_intact()
+    public Task Log_lines_come_back_as_records_linked_to_their_spans_with_attributes_and_hostile_strings_intact() =>
+        AssertLogsComeBack(logsProtocol: null);
+
+    [AspireFact]
+    public Task Log_lines_sent_as_JSON_come_back_as_the_same_records() => AssertLogsComeBack(logsProtocol: "http/json");
+
+    // Sends three lines (inside two spans, one hostile) with the protocol chosen as a user would
+    // (OTEL_EXPORTER_OTLP_LOGS_PROTOCOL; null: the default, protobuf) and reads them back from the dashboard.
+    private async Task AssertLogsComeBack(string? logsProtocol)
     {
         AspireDashboard dashboard = _fixture.Dashboard;
         string service = "distric-logs-" + Guid.NewGuid().ToString("N")[..8];
@@ -25,8 +33,13 @@ public sealed partial class OtlpAspireDashboardTests
             Resource = resource,
         });
         // The base endpoint as OTEL_EXPORTER_OTLP_ENDPOINT gives it: the exporter must append /v1/logs itself.
-        OtlpExporterOptions fromEnvironment = OtlpExporterOptions.FromEnvironment(OtlpSignal.Logs,
-            name => name == "OTEL_EXPORTER_OTLP_ENDPOINT" ? dashboard.OtlpBase.ToString() : null)!;
+        OtlpExporterOptions fromEnvironment = OtlpExporterOptions.FromEnvironment(OtlpSignal.Logs, name => name switch
+        {
+            "OTEL_EXPORTER_OTLP_ENDPOINT" => dashboard.OtlpBase.ToString(),
+            "OTEL_EXPORTER_OTLP_LOGS_PROTOCOL" => logsProtocol,
+            _ => null,
+        })!;
+        Assert.Equal(logsProtocol is null ? OtlpProtocol.HttpProtobuf : OtlpProtocol.HttpJson, fromEnvironment.Protocol);
         var logs = new OtlpLogExporter(fromEnvironment with { Resource = resource });
         using Tracer tracer = Tracing.TestTracers.Manual(spans, TimeProvider.System);
         using var stream = new MemoryStream();

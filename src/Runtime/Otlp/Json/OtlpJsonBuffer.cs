@@ -17,7 +17,7 @@ namespace DistriC.Otlp.Json;
 /// Commas are placed by the buffer: every value (scalar, object or array) that follows another in the same container
 /// gets one, so serializers write names and values in order without tracking positions.
 /// </remarks>
-internal sealed class OtlpJsonBuffer : IDisposable
+internal sealed partial class OtlpJsonBuffer : IDisposable
 {
     private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
 

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using DistriC.Otlp;
+using DistriC.Otlp.Json;
 using DistriC.Otlp.Logs;
 using DistriC.Otlp.Protobuf;
 using DistriC.Otlp.Transport;
@@ -40,6 +41,7 @@ public sealed class OtlpLogExporter : IJsonLogSink, IDisposable
     private readonly OtlpExportCounters _counters = new();
     private readonly OtlpLogRecordEncoder _encoder = new();
     private readonly ProtoBuffer _request = new();
+    private readonly OtlpJsonBuffer? _json; // http/json: the batch's protobuf records transcoded at send time
     private readonly int _maxBatches;
     private readonly object _gate = new();
     private readonly object _sendGate = new();
@@ -80,6 +82,7 @@ public sealed class OtlpLogExporter : IJsonLogSink, IDisposable
         Batching = batch;
         _maxBatches = Math.Max(2, (batch.MaxQueueSize + batch.MaxExportBatchSize - 1) / batch.MaxExportBatchSize);
         _resource = options.Resource ?? OtlpResource.FromEnvironment();
+        _json = options.Protocol == OtlpProtocol.HttpJson ? new OtlpJsonBuffer() : null;
         _sender = new OtlpHttpSender(options, _counters, handler);
         if (startThread)
         {
@@ -201,6 +204,7 @@ public sealed class OtlpLogExporter : IJsonLogSink, IDisposable
 
         _sender.Dispose();
         _request.Dispose();
+        _json?.Dispose();
         _encoder.Dispose();
         foreach (OtlpLogBatch batch in _all)
         {
@@ -284,8 +288,16 @@ public sealed class OtlpLogExporter : IJsonLogSink, IDisposable
         {
             try
             {
-                OtlpLogSerializer.Write(_request, _resource, batch.Records.WrittenSpan);
-                delivery = _sender.Send(_request.WrittenSegment);
+                if (_json is not null)
+                {
+                    OtlpLogJsonSerializer.Write(_json, _resource, batch.Records.WrittenSpan);
+                    delivery = _sender.Send(_json.WrittenSegment);
+                }
+                else
+                {
+                    OtlpLogSerializer.Write(_request, _resource, batch.Records.WrittenSpan);
+                    delivery = _sender.Send(_request.WrittenSegment);
+                }
             }
 #pragma warning disable CA1031 // Nothing may end the export thread (the process would go with it); a batch that cannot be sent is counted.
             catch (Exception)
