@@ -25,6 +25,7 @@ public sealed class OtlpLogFlatPathTests
         "{\"level\":\"INFO\",\"component\":\"http\",\"message\":\"Request received\",\"message\":\"again\",\"timestamp\":1}",
         "{\"timestamp\":\"not a number\",\"level\":7,\"message\":null,\"trace_id\":\"00000000000000000000000000000000\",\"span_id\":\"xyz\"}",
         "{\"timestamp\":18446744073709551615,\"span_id\":\"0000000000000000\",\"trace_id\":\"30876628e417b70e0bf1903895c19f5\"}",
+        "{\"trace_id\":\"g0876628e417b70e0bf1903895c19f5a\",\"span_id\":\"123456\",\"x\":\"1234567\",\"span_id\":\"7E81ECB61F03EFEB\"}",
         "{\"timestamp\":-5,\"level\":\"TRACE\",\"message\":\"\"}",
         "{\"timestamp\":1.5,\"level\":\"WARN\"}",
         "{\"a\":0,\"b\":-0,\"c\":-9223372036854775808,\"d\":9223372036854775807,\"e\":9223372036854775808,\"f\":18446744073709551616,\"g\":-99999999999999999999}",

@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using DistriC.Otlp.Protobuf;
 
 namespace DistriC.Otlp.Logs;
@@ -257,6 +258,11 @@ internal sealed class FlatLogLineEncoder
             return true;
         }
 
+        if (kind is FixedField.TraceId or FixedField.SpanId)
+        {
+            return TryWriteId(kind == FixedField.TraceId, line, ref i, output, ref o);
+        }
+
         if (!TryReadString(line, ref i, out ReadOnlySpan<byte> text))
         {
             return false;
@@ -280,23 +286,33 @@ internal sealed class FlatLogLineEncoder
                 WriteLengthDelimited(TagString, text, output, ref o);
                 return true;
             default:
-                bool trace = kind == FixedField.TraceId;
-                int bytes = trace ? 16 : 8;
-                if (text.Length != bytes * 2)
-                {
-                    return false;
-                }
-
-                output[o] = trace ? TagTraceId : TagSpanId;
-                output[o + 1] = (byte)bytes;
-                if (!TryParseHex(text, output.Slice(o + 2, bytes)))
-                {
-                    return false; // not hex, or the all-zero (invalid) ID: an attribute
-                }
-
-                o += 2 + bytes;
-                return true;
+                return false;
         }
+    }
+
+    /// <summary>
+    /// A trace or span ID: exactly 32 or 16 hex digits between quotes (hex digits are neither quotes nor backslashes, so
+    /// the closing quote is looked at rather than searched for), not all zero. Anything else is an attribute.
+    /// </summary>
+    private static bool TryWriteId(bool trace, ReadOnlySpan<byte> line, ref int i, Span<byte> output, ref int o)
+    {
+        int bytes = trace ? 16 : 8;
+        int end = i + 1 + (bytes * 2);
+        if (end >= line.Length || line[i] != '"' || line[end] != '"' || !IsValueEnd(line, end + 1))
+        {
+            return false;
+        }
+
+        output[o] = trace ? TagTraceId : TagSpanId;
+        output[o + 1] = (byte)bytes;
+        if (!TryParseHex(line.Slice(i + 1, bytes * 2), output.Slice(o + 2, bytes)))
+        {
+            return false;
+        }
+
+        i = end + 1;
+        o += 2 + bytes;
+        return true;
     }
 
     /// <summary>An ordinary field as a KeyValue attribute, every length computed before it is written.</summary>
@@ -508,6 +524,27 @@ internal sealed class FlatLogLineEncoder
     /// <summary>Exactly <c>2 × destination.Length</c> hex digits, not all zero (an invalid ID in W3C Trace Context).</summary>
     private static bool TryParseHex(ReadOnlySpan<byte> hex, Span<byte> destination)
     {
+        if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
+        {
+            // 16 digits at a time: each pair of digit values, read as one little-endian ushort, is narrowed to its byte.
+            Vector128<ushort> first = HexPairs(Vector128.Create(hex[..16]), out Vector128<byte> nonDigits);
+            Vector128<byte> value;
+            if (hex.Length == 32)
+            {
+                Vector128<ushort> second = HexPairs(Vector128.Create(hex[16..]), out Vector128<byte> secondInvalid);
+                nonDigits |= secondInvalid;
+                value = Vector128.Narrow(first, second);
+                value.CopyTo(destination);
+            }
+            else
+            {
+                value = Vector128.Narrow(first, Vector128<ushort>.Zero);
+                BinaryPrimitives.WriteUInt64LittleEndian(destination, value.AsUInt64().ToScalar());
+            }
+
+            return nonDigits == Vector128<byte>.Zero && value != Vector128<byte>.Zero;
+        }
+
         ReadOnlySpan<byte> digits = HexDigits;
         int any = 0;
         int invalid = 0;
@@ -521,6 +558,18 @@ internal sealed class FlatLogLineEncoder
         }
 
         return (invalid & 0x80) == 0 && any != 0;
+    }
+
+    /// <summary>Sixteen hex digits as eight ushorts holding each pair's byte value; <paramref name="invalid"/> marks bytes that are no digit.</summary>
+    private static Vector128<ushort> HexPairs(Vector128<byte> chars, out Vector128<byte> invalid)
+    {
+        Vector128<byte> digit = chars - Vector128.Create((byte)'0');
+        Vector128<byte> letter = (chars | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'); // A-F folded onto a-f
+        Vector128<byte> isDigit = Vector128.LessThanOrEqual(digit, Vector128.Create((byte)9));
+        Vector128<byte> isLetter = Vector128.LessThanOrEqual(letter, Vector128.Create((byte)5));
+        invalid = ~(isDigit | isLetter);
+        Vector128<ushort> pairs = Vector128.ConditionalSelect(isDigit, digit, letter + Vector128.Create((byte)10)).AsUInt16();
+        return Vector128.ShiftLeft(pairs & Vector128.Create((ushort)0xFF), 4) | Vector128.ShiftRightLogical(pairs, 8);
     }
 
     // Each byte's hex digit value, 0xFF for a byte that is not one (compiled into the assembly's data: no allocation).
