@@ -19,6 +19,8 @@ namespace DistriC.Otlp.Logs;
 /// The general path measured about 0.5 µs per record (docs/benchmarks.md, OTLP log export): its per-token calls (skip
 /// whitespace, peek, expect, bounds-checked slices) and a begin/end pair of four-byte back-patched lengths around every
 /// attribute and value cost more than the bytes themselves. The output is the same record field by field.
+/// Fields whose bytes repeat the previous line's (a call site's lines differ mostly in time and IDs) are copied from the
+/// previous line's encoding. One instance per encoder, used by one thread at a time.
 /// </remarks>
 internal sealed class FlatLogLineEncoder
 {
@@ -43,7 +45,7 @@ internal sealed class FlatLogLineEncoder
     private const int MaxExpansion = 4;
     private const int RecordOverhead = 64;
 
-    // Longer lines (rare: a long exception text) take the general path, so the quote map below stays a small stack buffer.
+    // Longer lines (rare: a long exception text) take the general path, so the space reserved per line stays small.
     private const int MaxLineBytes = 16 * 1024;
 
     // Powers of ten exactly representable as doubles: a decimal with at most 15 digits divided by one is correctly rounded.
