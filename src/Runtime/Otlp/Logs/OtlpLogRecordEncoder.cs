@@ -47,8 +47,18 @@ internal sealed class OtlpLogRecordEncoder : IDisposable
     private const int MaxDepth = 16;
 
     private byte[] _scratch = ArrayPool<byte>.Shared.Rent(4096);
+    private readonly FlatLogLineEncoder? _flat;
     private char[] _chars = [];
     private bool _lineIsValidUtf8;
+
+    /// <summary>Creates an encoder with the fast path for lines of the logger's own shape.</summary>
+    public OtlpLogRecordEncoder()
+        : this(flatPath: true)
+    {
+    }
+
+    /// <summary>Creates an encoder; without the flat path every line takes the general one (tests compare the two).</summary>
+    internal OtlpLogRecordEncoder(bool flatPath) => _flat = flatPath ? new FlatLogLineEncoder() : null;
 
     /// <summary>Severity number of a DistriC level name, 0 (unspecified) for any other text.</summary>
     public static int SeverityNumber(ReadOnlySpan<byte> level) => level switch
@@ -73,6 +83,11 @@ internal sealed class OtlpLogRecordEncoder : IDisposable
         // One vectorised pass over the whole line instead of one per string: text cut from valid UTF-8 at quotes stays
         // valid, and the scanner's own escape decoding writes only valid UTF-8.
         _lineIsValidUtf8 = Utf8.IsValid(line);
+        if (_lineIsValidUtf8 && _flat is not null && _flat.TryWrite(buffer, field, line))
+        {
+            return;
+        }
+
         int start = buffer.Length;
         int record = buffer.BeginMessage(field);
         try
