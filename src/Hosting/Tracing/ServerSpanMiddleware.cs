@@ -26,10 +26,56 @@ internal sealed class ServerSpanMiddleware
     public Task InvokeAsync(HttpContext context)
     {
         // DistriC's own failures are caught and counted (RequestTracingFaults): the request then runs untraced, or keeps
-        // keeps its span with fewer tags, but it is never failed by the tracing around it.
-        return TryStart(context, out TraceSpan span, out int methodIndex, out string methodName)
-            ? InvokeTracedAsync(context, span, methodIndex, methodName)
-            : _next(context);
+        // its span with fewer tags, but it is never failed by the tracing around it.
+        if (!TryStart(context, out TraceSpan span, out int methodIndex, out string methodName))
+        {
+            return _next(context);
+        }
+
+        // Activated even when not recorded: its context (sampled flag off) is what children and outgoing calls propagate.
+        // Not an async method: a pipeline that completes synchronously (the common case for a small endpoint on Kestrel)
+        // then costs no state machine; only one that really waits gets the continuation below.
+        ActiveSpanScope scope = span.Activate();
+        Task pending;
+        try
+        {
+            pending = _next(context);
+        }
+        catch (Exception exception)
+        {
+            SafeComplete(span, context, methodIndex, methodName, exception);
+            scope.Dispose();
+            // A faulted task, as an async method would have returned: callers see the same thing either way.
+            return Task.FromException(exception);
+        }
+
+        if (pending.IsCompletedSuccessfully)
+        {
+            SafeComplete(span, context, methodIndex, methodName, exception: null);
+            scope.Dispose();
+            return pending;
+        }
+
+        // A synchronous method must put the previous span back before it returns (an async method's builder would have
+        // restored the caller's execution context itself); the rest of the pipeline keeps the span in the execution
+        // context it captured when it started waiting.
+        scope.Dispose();
+        return CompleteWhenDoneAsync(pending, context, span, methodIndex, methodName);
+    }
+
+    private async Task CompleteWhenDoneAsync(Task pending, HttpContext context, TraceSpan span, int methodIndex, string methodName)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            SafeComplete(span, context, methodIndex, methodName, exception);
+            throw;
+        }
+
+        SafeComplete(span, context, methodIndex, methodName, exception: null);
     }
 
     private bool TryStart(HttpContext context, out TraceSpan span, out int methodIndex, out string methodName)
@@ -57,23 +103,6 @@ internal sealed class ServerSpanMiddleware
             span.Finish();
             return false;
         }
-    }
-
-    private async Task InvokeTracedAsync(HttpContext context, TraceSpan span, int methodIndex, string methodName)
-    {
-        // Activated even when not recorded: its context (sampled flag off) is what children and outgoing calls propagate.
-        using ActiveSpanScope scope = span.Activate();
-        try
-        {
-            await _next(context).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            SafeComplete(span, context, methodIndex, methodName, exception);
-            throw;
-        }
-
-        SafeComplete(span, context, methodIndex, methodName, exception: null);
     }
 
     private void SafeComplete(TraceSpan span, HttpContext context, int methodIndex, string methodName, Exception? exception)

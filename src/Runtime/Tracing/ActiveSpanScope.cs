@@ -5,10 +5,10 @@ namespace DistriC;
 /// <summary>Returned by <see cref="TraceSpan.Activate"/>; disposing it restores the previously active span.</summary>
 public readonly struct ActiveSpanScope : IDisposable
 {
-    private readonly TraceSpan _previous;
+    private readonly ActiveSpanHolder? _previous;
 
-    internal ActiveSpanScope(TraceSpan previous) => _previous = previous;
+    internal ActiveSpanScope(ActiveSpanHolder? previous) => _previous = previous;
 
     /// <summary>Restores the span that was active before <see cref="TraceSpan.Activate"/>.</summary>
-    public void Dispose() => Tracer.ActiveSpan = _previous;
+    public void Dispose() => Tracer.RestoreActive(_previous);
 }

@@ -25,6 +25,10 @@ internal sealed class SpanRecord
     internal readonly SpanTag[] Tags;
     internal readonly Tracer Owner;
 
+    // The holder that made this record's current span active (TraceSpan.Holder), reused while the generation lasts; a
+    // stale one (an older generation's) is never reused, only replaced, so it keeps naming the span it was made for.
+    internal ActiveSpanHolder? ActiveHolder;
+
     // Event storage is allocated on the record's first event and kept across recycles, so spans without events cost
     // nothing and spans with events allocate nothing in steady state.
     internal SpanEvent[]? Events;

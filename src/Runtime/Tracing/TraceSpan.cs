@@ -148,15 +148,33 @@ public readonly struct TraceSpan : IDisposable
 
     /// <summary>
     /// Makes this span <see cref="Tracer.ActiveSpan"/> for the current async flow until the returned scope is
-    /// disposed, so that spans started without an explicit parent become its children. Allocates (an
-    /// <see cref="System.Threading.AsyncLocal{T}"/> write), unlike starting and finishing a span.
+    /// disposed, so that spans started without an explicit parent become its children. Costs what an
+    /// <see cref="System.Threading.AsyncLocal{T}"/> write costs (a new execution context and value map, twice with the
+    /// restore) plus, once per span, a small immutable holder; starting and finishing a span allocate nothing.
     /// </summary>
     /// <returns>A scope that restores the previously active span.</returns>
-    public ActiveSpanScope Activate()
+    public ActiveSpanScope Activate() => new(Tracer.Activate(this));
+
+    /// <summary>
+    /// The holder that makes this span active. A recorded span's is kept on its pooled record and reused while that
+    /// record holds this span (the same generation), so activating a span again allocates nothing; a record reused by a
+    /// later span gets a new one, because execution contexts that captured the old holder must keep seeing the old span.
+    /// </summary>
+    internal ActiveSpanHolder Holder()
     {
-        TraceSpan previous = Tracer.ActiveSpan;
-        Tracer.ActiveSpan = this;
-        return new ActiveSpanScope(previous);
+        if (_record is null)
+        {
+            return new ActiveSpanHolder(this);
+        }
+
+        ActiveSpanHolder? holder = _record.ActiveHolder;
+        if (holder is null || holder.Span._state != _state)
+        {
+            holder = new ActiveSpanHolder(this);
+            _record.ActiveHolder = holder;
+        }
+
+        return holder;
     }
 
     /// <summary>

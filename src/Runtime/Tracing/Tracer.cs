@@ -18,7 +18,9 @@ namespace DistriC;
 /// </remarks>
 public sealed partial class Tracer : IDisposable
 {
-    private static readonly AsyncLocal<TraceSpan> s_activeSpan = new(OnActiveSpanChanged);
+    // Holds a reference (an immutable holder, null for none), never the TraceSpan struct itself: an AsyncLocal<TraceSpan>
+    // would box the struct on every write, restoring "no span" included.
+    private static readonly AsyncLocal<ActiveSpanHolder?> s_activeSpan = new(OnActiveSpanChanged);
 
     // The active span's context as seen by the current thread, mirrored from s_activeSpan by its change handler (which
     // runs on every execution-context switch that changes the value, as Activity.Current's does): metrics with exemplars
@@ -114,22 +116,37 @@ public sealed partial class Tracer : IDisposable
     /// </summary>
     public static TraceSpan ActiveSpan
     {
-        get => s_activeSpan.Value;
-        set
-        {
-            if (value.Context.IsValid && !s_anySpanActivated)
-            {
-                s_anySpanActivated = true;
-            }
-
-            if (value.Context.IsSampled && !s_anySampledSpanActivated)
-            {
-                s_anySampledSpanActivated = true;
-            }
-
-            s_activeSpan.Value = value;
-        }
+        get => s_activeSpan.Value is { } holder ? holder.Span : default;
+        set => Activate(value);
     }
+
+    /// <summary>Makes <paramref name="span"/> the active span (none for the default value) and returns the previous holder.</summary>
+    internal static ActiveSpanHolder? Activate(in TraceSpan span)
+    {
+        ActiveSpanHolder? previous = s_activeSpan.Value;
+        // A span without a valid context (the default value) is "no span", as every reader treats it.
+        if (!span.Context.IsValid)
+        {
+            s_activeSpan.Value = null;
+            return previous;
+        }
+
+        if (!s_anySpanActivated)
+        {
+            s_anySpanActivated = true;
+        }
+
+        if (span.Context.IsSampled && !s_anySampledSpanActivated)
+        {
+            s_anySampledSpanActivated = true;
+        }
+
+        s_activeSpan.Value = span.Holder();
+        return previous;
+    }
+
+    /// <summary>Puts back a holder returned by <see cref="Activate"/> (no new holder, no boxing).</summary>
+    internal static void RestoreActive(ActiveSpanHolder? previous) => s_activeSpan.Value = previous;
 
     /// <summary>True once a sampled span has been <see cref="ActiveSpan"/> in this process (never false again).</summary>
     internal static bool AnySampledSpanActivated => s_anySampledSpanActivated;
@@ -171,7 +188,7 @@ public sealed partial class Tracer : IDisposable
     /// <returns>The span; not recording when sampled out or when the tracer is disposed.</returns>
     public TraceSpan StartSpan(string name, SpanKind kind)
     {
-        TraceContext parent = s_activeSpan.Value.Context;
+        TraceContext parent = s_activeSpan.Value is { } active ? active.Span.Context : default;
         if (parent.IsValid)
         {
             return StartLocalChild(parent, name, kind);
@@ -238,9 +255,9 @@ public sealed partial class Tracer : IDisposable
         return context.IsSampled ? StartWithRatio(context, name, kind) : StartNotRecorded(context, kind);
     }
 
-    private static void OnActiveSpanChanged(AsyncLocalValueChangedArgs<TraceSpan> change)
+    private static void OnActiveSpanChanged(AsyncLocalValueChangedArgs<ActiveSpanHolder?> change)
     {
-        t_activeContext = change.CurrentValue.Context;
+        t_activeContext = change.CurrentValue is { } holder ? holder.Span.Context : default;
         t_activeSampled = t_activeContext.IsSampled;
     }
 

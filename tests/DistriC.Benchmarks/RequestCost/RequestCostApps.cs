@@ -38,7 +38,8 @@ internal static class RequestCostApps
     /// <summary>Spans the DistriC configurations' exporter received (a counting exporter: the cost is recording, not shipping).</summary>
     public static long DistricSpansExported => Interlocked.Read(ref CountingExporter.Count);
 
-    public static WebApplication Build(string configuration, List<Activity> otelSpans)
+    /// <summary>Builds the app of <paramref name="configuration"/>; <paramref name="services"/> may replace services (the server).</summary>
+    public static WebApplication Build(string configuration, List<Activity> otelSpans, Action<IServiceCollection>? services = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -75,6 +76,7 @@ internal static class RequestCostApps
                 break;
         }
 
+        services?.Invoke(builder.Services);
         WebApplication app = builder.Build();
         if (IsDistric(configuration))
         {
