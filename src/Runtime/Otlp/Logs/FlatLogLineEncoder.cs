@@ -25,20 +25,20 @@ namespace DistriC.Otlp.Logs;
 internal sealed class FlatLogLineEncoder
 {
     // Field tags (field number << 3 | wire type) of logs.proto and common.proto.
-    private const byte TagTime = (1 << 3) | 1;
-    private const byte TagSeverityNumber = 2 << 3;
-    private const byte TagSeverityText = (3 << 3) | 2;
-    private const byte TagBody = (5 << 3) | 2;
-    private const byte TagAttribute = (6 << 3) | 2;
-    private const byte TagTraceId = (9 << 3) | 2;
-    private const byte TagSpanId = (10 << 3) | 2;
-    private const byte TagObservedTime = (11 << 3) | 1;
-    private const byte TagKey = (1 << 3) | 2;
-    private const byte TagValue = (2 << 3) | 2;
-    private const byte TagString = (1 << 3) | 2;
-    private const byte TagBool = 2 << 3;
-    private const byte TagInt = 3 << 3;
-    private const byte TagDouble = (4 << 3) | 1;
+    private const byte TagTime = (LogRecordFields.RecordTime << 3) | 1;
+    private const byte TagSeverityNumber = LogRecordFields.RecordSeverityNumber << 3;
+    private const byte TagSeverityText = (LogRecordFields.RecordSeverityText << 3) | 2;
+    private const byte TagBody = (LogRecordFields.RecordBody << 3) | 2;
+    private const byte TagAttribute = (LogRecordFields.RecordAttributes << 3) | 2;
+    private const byte TagTraceId = (LogRecordFields.RecordTraceId << 3) | 2;
+    private const byte TagSpanId = (LogRecordFields.RecordSpanId << 3) | 2;
+    private const byte TagObservedTime = (LogRecordFields.RecordObservedTime << 3) | 1;
+    private const byte TagKey = (LogRecordFields.KeyValueKey << 3) | 2;
+    private const byte TagValue = (LogRecordFields.KeyValueValue << 3) | 2;
+    private const byte TagString = (LogRecordFields.AnyString << 3) | 2;
+    private const byte TagBool = LogRecordFields.AnyBool << 3;
+    private const byte TagInt = LogRecordFields.AnyInt << 3;
+    private const byte TagDouble = (LogRecordFields.AnyDouble << 3) | 1;
 
     // An output byte per input byte is at most: a 6-byte field ("":-1,) becomes 23 bytes (KeyValue tag and length, key,
     // value tag and length, int tag, 10-byte varint); lengths of long strings take fewer bytes than their quotes.

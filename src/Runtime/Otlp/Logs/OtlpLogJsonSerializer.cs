@@ -1,6 +1,7 @@
 using System;
 using DistriC.Otlp.Json;
 using DistriC.Otlp.Protobuf;
+using static DistriC.Otlp.Logs.LogRecordFields;
 
 namespace DistriC.Otlp.Logs;
 
@@ -13,31 +14,6 @@ namespace DistriC.Otlp.Logs;
 /// </summary>
 internal static class OtlpLogJsonSerializer
 {
-    // LogRecord (opentelemetry/proto/logs/v1/logs.proto).
-    private const int RecordTime = 1;
-    private const int RecordSeverityNumber = 2;
-    private const int RecordSeverityText = 3;
-    private const int RecordBody = 5;
-    private const int RecordAttributes = 6;
-    private const int RecordDroppedAttributes = 7;
-    private const int RecordFlags = 8;
-    private const int RecordTraceId = 9;
-    private const int RecordSpanId = 10;
-    private const int RecordObservedTime = 11;
-    private const int RecordEventName = 12;
-
-    // KeyValue, AnyValue, ArrayValue and KeyValueList (opentelemetry/proto/common/v1/common.proto).
-    private const int KeyValueKey = 1;
-    private const int KeyValueValue = 2;
-    private const int AnyString = 1;
-    private const int AnyBool = 2;
-    private const int AnyInt = 3;
-    private const int AnyDouble = 4;
-    private const int AnyArray = 5;
-    private const int AnyKeyValueList = 6;
-    private const int AnyBytes = 7;
-    private const int ListValues = 1;
-
     /// <summary>Writes the request for <paramref name="records"/> (each a <c>ScopeLogs.log_records</c> field) into <paramref name="json"/> (reset first).</summary>
     public static void Write(OtlpJsonBuffer json, OtlpResource resource, ReadOnlySpan<byte> records)
     {

@@ -4,6 +4,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Unicode;
 using DistriC.Otlp.Protobuf;
+using static DistriC.Otlp.Logs.LogRecordFields;
 
 namespace DistriC.Otlp.Logs;
 
@@ -24,25 +25,6 @@ namespace DistriC.Otlp.Logs;
 /// </remarks>
 internal sealed class OtlpLogRecordEncoder : IDisposable
 {
-    private const int RecordTime = 1;
-    private const int RecordSeverityNumber = 2;
-    private const int RecordSeverityText = 3;
-    private const int RecordBody = 5;
-    private const int RecordAttributes = 6;
-    private const int RecordTraceId = 9;
-    private const int RecordSpanId = 10;
-    private const int RecordObservedTime = 11;
-
-    private const int KeyValueKey = 1;
-    private const int KeyValueValue = 2;
-    private const int AnyString = 1;
-    private const int AnyBool = 2;
-    private const int AnyInt = 3;
-    private const int AnyDouble = 4;
-    private const int AnyArray = 5;
-    private const int AnyKeyValueList = 6;
-    private const int ListValues = 1;
-
     // Deeper than any line the logger writes (an exception is one level); deeper input falls back to the whole-line body.
     private const int MaxDepth = 16;
 
