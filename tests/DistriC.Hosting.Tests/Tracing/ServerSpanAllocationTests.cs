@@ -10,7 +10,10 @@ namespace DistriC.Hosting.Tests.Tracing;
 /// nothing (span records come from the tracer's pool once exported spans return to it), and a pipeline that completes
 /// synchronously costs no async state machine; what remains is making the span <see cref="Tracer.ActiveSpan"/> and restoring
 /// the previous one: the span's holder and an AsyncLocal write each (documented on <see cref="TraceSpan.Activate"/>).
+/// <para>Runs alone: spans started by tests running beside it on the same pool threads made its per-thread byte counts
+/// vary in full runs.</para>
 /// </summary>
+[Collection(ProcessWideListenerAlone.Name)]
 public sealed class ServerSpanAllocationTests
 {
     [Fact]
