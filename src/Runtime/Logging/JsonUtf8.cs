@@ -73,7 +73,8 @@ internal static class JsonUtf8
         return true;
     }
 
-    private static bool TryWriteEscape(char c, Span<byte> destination, out int written)
+    /// <summary>The escape of one character that JSON requires escaped (short form where there is one, else <c>\u00XX</c>).</summary>
+    internal static bool TryWriteEscape(char c, Span<byte> destination, out int written)
     {
         byte shortForm = c switch
         {

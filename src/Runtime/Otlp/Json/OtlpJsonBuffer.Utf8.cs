@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Text;
+using DistriC.Logging;
 
 namespace DistriC.Otlp.Json;
 
@@ -36,7 +37,9 @@ internal sealed partial class OtlpJsonBuffer
                 break;
             }
 
-            written += WriteEscape(utf8[plain], destination[written..]);
+            // An ASCII byte is its own character: the logger's escaper writes its escape.
+            JsonUtf8.TryWriteEscape((char)utf8[plain], destination[written..], out int escaped);
+            written += escaped;
             utf8 = utf8[(plain + 1)..];
         }
 
@@ -64,31 +67,5 @@ internal sealed partial class OtlpJsonBuffer
         Span<byte> digits = OpenQuoted(Base64.GetMaxEncodedToUtf8Length(data.Length));
         Base64.EncodeToUtf8(data, digits, out _, out int written);
         CloseQuoted(written);
-    }
-
-    private static int WriteEscape(byte c, Span<byte> destination)
-    {
-        destination[0] = (byte)'\\';
-        byte simple = c switch
-        {
-            (byte)'"' => (byte)'"',
-            (byte)'\\' => (byte)'\\',
-            (byte)'\n' => (byte)'n',
-            (byte)'\r' => (byte)'r',
-            (byte)'\t' => (byte)'t',
-            (byte)'\b' => (byte)'b',
-            (byte)'\f' => (byte)'f',
-            _ => 0,
-        };
-        if (simple != 0)
-        {
-            destination[1] = simple;
-            return 2;
-        }
-
-        "u00"u8.CopyTo(destination[1..]);
-        destination[4] = HexDigits[c >> 4];
-        destination[5] = HexDigits[c & 0xF];
-        return 6;
     }
 }
