@@ -35,35 +35,43 @@ public sealed class ServerSpanAllocationTests
 
         await DrainAsync(tracer);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        // Steady state is the least a round of 1000 costs, over three rounds drained in between: a round that met a
+        // cold path elsewhere in the process (seen only in full runs, never alone) does not decide the figure.
+        long perRequest = long.MaxValue;
+        long activation = long.MaxValue;
+        for (int round = 0; round < 3; round++)
         {
-            Task pending = middleware.InvokeAsync(context);
-            Assert.True(pending.IsCompletedSuccessfully);
-        }
-
-        long perRequest = (GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
-        await DrainAsync(tracer);
-
-        // What making a new span Tracer.ActiveSpan and restoring the previous one costs by itself: its holder (once per
-        // span) and two AsyncLocal writes.
-        before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
-        {
-            TraceSpan fresh = tracer.StartSpan("measure", SpanKind.Server);
-            using (fresh.Activate())
+            long start = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
             {
+                Task pending = middleware.InvokeAsync(context);
+                Assert.True(pending.IsCompletedSuccessfully);
             }
 
-            fresh.Finish();
-        }
+            perRequest = Math.Min(perRequest, (GC.GetAllocatedBytesForCurrentThread() - start) / 1000);
+            await DrainAsync(tracer);
 
-        long activation = (GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
+            // What making a new span Tracer.ActiveSpan and restoring the previous one costs by itself: its holder (once
+            // per span) and two AsyncLocal writes.
+            start = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                TraceSpan fresh = tracer.StartSpan("measure", SpanKind.Server);
+                using (fresh.Activate())
+                {
+                }
+
+                fresh.Finish();
+            }
+
+            activation = Math.Min(activation, (GC.GetAllocatedBytesForCurrentThread() - start) / 1000);
+            await DrainAsync(tracer);
+        }
 
         // The same span activated again: its holder is reused, what remains is the two AsyncLocal writes.
         TraceSpan span = tracer.StartSpan("measure", SpanKind.Server);
         span.Activate().Dispose();
-        before = GC.GetAllocatedBytesForCurrentThread();
+        long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 1000; i++)
         {
             using ActiveSpanScope scope = span.Activate();
